@@ -33,16 +33,18 @@ public final class Sat4jSolver {
      * @throws UsageException if N exceeds {@link #MAX_VARIABLES} (the model would not fit)
      */
     public static Optional<boolean[]> solve(Cnf f) {
-        if (f.numVariables() > MAX_VARIABLES) {
-            throw new UsageException("the formula declares " + f.numVariables()
-                    + " variables; a model of that many values is above the limit of " + MAX_VARIABLES);
-        }
         // Only the variables that occur are declared to SAT4J: the header's count may be huge.
         int maxVar = 0;
         for (int c = 0; c < f.numClauses(); c++) {
             for (int j = 0; j < f.clauseLength(c); j++) {
                 maxVar = Math.max(maxVar, Math.abs(f.literal(c, j)));
             }
+        }
+        if (f.numVariables() > MAX_VARIABLES) {
+            throw new UsageException("the formula declares " + f.numVariables()
+                    + " variables (its clauses use variables up to " + maxVar + "); a model lists every"
+                    + " declared variable, and " + f.numVariables() + " is above the limit of "
+                    + MAX_VARIABLES + ": lower the variable count in the header");
         }
         ISolver solver = SolverFactory.newDefault();
         solver.newVar(maxVar);
