@@ -34,6 +34,23 @@ class DimacsTest {
     }
 
     @Test
+    void acceptsTabsAndLeadingBlanksInHeaderAndCommentsWithoutSpace() {
+        String text = "cfoo\n  c indented\n \tp\tcnf  2\t2 \n\t1\t-2\t0\n  2 0   \n";
+        assertEquals(Cnf.of(2, new int[] {1, -2}, new int[] {2}), parse(text));
+    }
+
+    @Test
+    void ignoresEverythingAfterAPercentLine() {
+        assertEquals(Cnf.of(2, new int[] {1}), parse("p cnf 2 1\n1 0\n%\n0\ngarbage -9 p cnf\n"));
+        assertEquals(Cnf.of(2, new int[] {1}), parse("p cnf 2 1\n1 0\n  % end\n"));
+    }
+
+    @Test
+    void leadingZerosAreTheSameNumber() {
+        assertEquals(Cnf.of(3, new int[] {3, -1}), parse("p cnf 003 1\n03 -01 00\n"));
+    }
+
+    @Test
     void acceptsCrlfLineEndings() {
         assertEquals(Cnf.of(2, new int[] {1, -2}), parse("p cnf 2 1\r\n1 -2 0\r\n"));
     }
