@@ -3,6 +3,7 @@ package org.hardchain.format;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
 import java.nio.file.Files;
@@ -111,6 +112,48 @@ class DimacsTest {
             assertEquals(f, Dimacs.read(file), "seed " + seed);
             assertEquals(List.of(), listTemp(dir), "no temporary file left");
         }
+    }
+
+    @Test
+    void mutatedFilesEitherParseOrFailWithAnInputFormatExceptionOnly() {
+        // A seeded poor man's fuzzer: random edits of valid files must never crash the reader.
+        String base = Dimacs.toString(CnfGenerators.randomKCnf(6, 10, 3, 5), List.of("x")) + "%\n0\n";
+        String alphabet = "0123456789- \t\npc%x\r+";
+        long seed = 4242;
+        SplittableRandom rnd = new SplittableRandom(seed);
+        int parsed = 0;
+        int rejected = 0;
+        for (int i = 0; i < 3000; i++) {
+            StringBuilder sb = new StringBuilder(base);
+            int edits = 1 + rnd.nextInt(4);
+            for (int e = 0; e < edits; e++) {
+                int at = rnd.nextInt(sb.length() + 1);
+                switch (rnd.nextInt(3)) {
+                    case 0 -> sb.insert(at, alphabet.charAt(rnd.nextInt(alphabet.length())));
+                    case 1 -> {
+                        if (at < sb.length()) {
+                            sb.deleteCharAt(at);
+                        }
+                    }
+                    default -> {
+                        if (at < sb.length()) {
+                            sb.setCharAt(at, alphabet.charAt(rnd.nextInt(alphabet.length())));
+                        }
+                    }
+                }
+            }
+            String text = sb.toString();
+            try {
+                Cnf f = Dimacs.parse("m.cnf", text);
+                assertEquals(f, Dimacs.parse("again", Dimacs.toString(f, List.of())), "seed " + seed + ", case " + i);
+                parsed++;
+            } catch (InputFormatException e) {
+                assertTrue(e.line() >= 0 && e.line() <= text.split("\\R", -1).length,
+                        "seed " + seed + ", case " + i + ": " + e.getMessage());
+                rejected++;
+            }
+        }
+        assertTrue(parsed > 100 && rejected > 100, "parsed " + parsed + ", rejected " + rejected);
     }
 
     private static List<Path> listTemp(Path dir) throws IOException {
