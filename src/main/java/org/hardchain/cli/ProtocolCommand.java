@@ -170,7 +170,7 @@ public final class ProtocolCommand implements Callable<Integer> {
         }
         Acceptance acc = protocol.acceptance(players, honest, maxWork);
         boolean showChecks = trace || acc.total() <= SMALL_RANDOM;
-        if (showChecks && honest.zeroOnSystematicPoints()) {
+        if (showChecks) {
             out.println("Checks, psi(r_j) against Alice's sum_t E^(0)_t(r_j) prod_i (player i's symbol t):");
             int[] r = new int[q.reps()];
             do {
@@ -183,10 +183,11 @@ public final class ProtocolCommand implements Callable<Integer> {
                     long sum = protocol.aliceSum(players.get(0), others, j, r[j]);
                     line.append(String.format(Locale.ROOT, " psi(%d) = %d vs %d;", r[j], honest.value(r[j]), sum));
                 }
-                line.append(protocol.accepts(players.get(0), honest, others, r) ? " accept" : " reject");
+                line.append(protocol.accepts(players.get(0), honest, others, r) ? " accept"
+                        : honest.zeroOnSystematicPoints() ? " reject" : " reject (psi* is nonzero on a systematic point)");
                 out.println(line);
             } while (next(r, l));
-        } else if (!showChecks) {
+        } else {
             out.printf(Locale.ROOT, "(%d random strings; --trace prints each check)%n", acc.total());
         }
         out.printf(Locale.ROOT, "Sets are %s.%n", disjoint ? "disjoint" : "intersecting");
