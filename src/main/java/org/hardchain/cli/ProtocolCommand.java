@@ -273,15 +273,20 @@ public final class ProtocolCommand implements Callable<Integer> {
         }
         report.put("soundness_bound", q.soundnessBound());
         int bps = q.field().bitsPerSymbol();
-        out.printf(Locale.ROOT, "Message sizes: Merlin %d symbols = %d bits; each of players 1..%d: ell*T = %d symbols"
+        out.printf(Locale.ROOT, "Message sizes: Merlin %s = %d bits; each of players 1..%d: ell*T = %s"
                         + " = %d bits; randomness %d bits (%d bits per symbol)%n",
-                q.merlinSymbols(), q.merlinBits(), k - 1, q.reps() * t, q.playerBits(), q.randomBits(), bps);
+                symbols(q.merlinSymbols()), q.merlinBits(), k - 1, symbols((long) q.reps() * t), q.playerBits(),
+                q.randomBits(), bps);
         report.put("merlin_bits", q.merlinBits());
         report.put("player_bits", q.playerBits());
         report.put("random_bits", q.randomBits());
         report.put("bits_per_symbol", bps);
         report.put("code_note", CODE_NOTE);
         return report;
+    }
+
+    private static String symbols(long n) {
+        return n + (n == 1 ? " symbol" : " symbols");
     }
 
     private static String bits(int[] b) {
