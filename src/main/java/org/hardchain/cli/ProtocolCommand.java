@@ -204,7 +204,7 @@ public final class ProtocolCommand implements Callable<Integer> {
                 BitSet set = players.get(i).set();
                 for (int b = 0; b < t; b++) {
                     out.printf(Locale.ROOT, "  player %d block %d: %s -> %s%n", i, b,
-                            bits(protocol.block(set, b)), Arrays.toString(players.get(i).codeword(b)));
+                            bits(protocol.block(set, b)), vec(players.get(i).codeword(b)));
                 }
             }
         } else {
@@ -212,7 +212,7 @@ public final class ProtocolCommand implements Callable<Integer> {
         }
         boolean disjoint = MerlinArthurProtocol.disjoint(players);
         MerlinMessage honest = protocol.honestMerlin(players);
-        out.printf(Locale.ROOT, "Honest Merlin psi* = %s%n", Arrays.toString(honest.codeword()));
+        out.printf(Locale.ROOT, "Honest Merlin psi* = %s%n", vec(honest.codeword()));
         if (honest.zeroOnSystematicPoints()) {
             out.printf(Locale.ROOT, "  zero on the systematic points 0..%d: message id %s%n", w - 1,
                     honest.id() >= 0 ? Long.toString(honest.id()) : "(too many messages for an id)");
@@ -265,7 +265,7 @@ public final class ProtocolCommand implements Callable<Integer> {
             Acceptance b = max.best();
             out.printf(Locale.ROOT, "Max accept probability over all %d Merlin messages: %d/%d = %s = %.6f (message id %d,"
                     + " psi = %s)%n", max.messages(), b.accepting(), b.total(), b.fractionString(), b.probability(),
-                    max.bestMessageId(), Arrays.toString(protocol.merlinMessage(max.bestMessageId()).codeword()));
+                    max.bestMessageId(), vec(protocol.merlinMessage(max.bestMessageId()).codeword()));
             report.put("max_accept_probability_over_all_merlin", b.probability());
             report.put("max_accept_probability_fraction", b.fractionString());
             report.put("best_merlin_message_id", max.bestMessageId());
@@ -283,6 +283,15 @@ public final class ProtocolCommand implements Callable<Integer> {
         report.put("bits_per_symbol", bps);
         report.put("code_note", CODE_NOTE);
         return report;
+    }
+
+    /** A word in full, or its first 32 symbols when it is longer than 64 and --trace is off. */
+    private String vec(int[] word) {
+        if (trace || word.length <= 64) {
+            return Arrays.toString(word);
+        }
+        String head = Arrays.toString(Arrays.copyOf(word, 32));
+        return head.substring(0, head.length() - 1) + ", ... (" + word.length + " symbols; --trace prints all)]";
     }
 
     private static String symbols(long n) {

@@ -53,6 +53,11 @@ public final class MerlinArthurProtocol {
     private final long messageCount;
 
     private MerlinArthurProtocol(ProtocolParameters params) {
+        long symbols = (long) params.length() * params.blocks();
+        if (symbols > Integer.MAX_VALUE - 8) {
+            throw new ResourceLimitException("a player's encoding would hold L * T = " + params.length() + " * "
+                    + params.blocks() + " symbols, more than one array can; use a larger block size or a smaller length");
+        }
         this.params = params;
         this.code = ReedSolomon.systematic(params.field(), params.length(), params.blockSize());
         this.proofCode = code.productCode(params.order());
