@@ -17,9 +17,11 @@ import org.openjdk.jmh.annotations.Warmup;
 
 /**
  * Batch evaluation at all L points and systematic encoding, fast against naive, over
- * F_p with p = 2^31 - 1 (the largest field, where a reduction is a 64-bit division):
- * forward differences against Horner at every point, and the precomputed Lagrange basis
- * matrix against interpolate-then-evaluate. Score: microseconds per call.
+ * F_p with p = 65537 and p = 2^31 - 1 (the largest field, where the matrix-vector
+ * product must reduce after every second term): forward differences against Horner at
+ * every point, and the precomputed Lagrange basis matrix (general and 0/1 messages of
+ * weight D/2, the protocol's case) against interpolate-then-evaluate. Score:
+ * microseconds per call.
  *
  * <pre>
  * mvn -B -o -Pbench -DskipTests package exec:exec -Djmh.args="ReedSolomonBench -f 1 -wi 2 -i 3"
@@ -38,19 +40,27 @@ public class ReedSolomonBench {
     @Param({"4", "32"})
     public int dimension;
 
+    @Param({"65537", "2147483647"})
+    public long prime;
+
     private Polynomial poly;
     private ReedSolomon code;
     private long[] message;
+    private int[] support;
 
     @Setup(Level.Trial)
     public void setUp() {
-        PrimeField f = PrimeField.of(PrimeField.MAX_PRIME);
+        PrimeField f = PrimeField.of(prime);
         SplittableRandom rnd = new SplittableRandom(20261204L);
         message = new long[dimension];
         for (int j = 0; j < dimension; j++) {
             message[j] = rnd.nextLong(f.p());
         }
         code = ReedSolomon.systematic(f, length, dimension);
+        support = new int[dimension / 2];
+        for (int j = 0; j < support.length; j++) {
+            support[j] = 2 * j;
+        }
         poly = code.polynomial(message);
     }
 
@@ -67,6 +77,11 @@ public class ReedSolomonBench {
     @Benchmark
     public int[] encodeBasisMatrix() {
         return code.encode(message);
+    }
+
+    @Benchmark
+    public int[] encodeZeroOneSupport() {
+        return code.encodeSupport(support);
     }
 
     @Benchmark
