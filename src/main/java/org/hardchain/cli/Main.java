@@ -25,6 +25,7 @@ import picocli.CommandLine.Spec;
             CommandLine.HelpCommand.class,
             SatCommand.class,
             GenCommand.class,
+            ProtocolCommand.class,
         },
         footer = {"", "Exit codes: 0 success, 1 internal failure, 2 usage error, 3 malformed input file.",
             "Add --debug to any command to see stack traces."})
