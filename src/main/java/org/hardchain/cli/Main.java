@@ -28,6 +28,7 @@ import picocli.CommandLine.Spec;
             ProtocolCommand.class,
             OvCommand.class,
             Sat2OvCommand.class,
+            ChainCommand.class,
         },
         footer = {"", "Exit codes: 0 success, 1 internal failure, 2 usage error, 3 malformed input file.",
             "Add --debug to any command to see stack traces."})

@@ -1,0 +1,55 @@
+package org.hardchain.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.hardchain.format.Json;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class ChainCommandTest {
+    @TempDir
+    Path dir;
+
+    @Test
+    void defaultFormulaRunsVerifiedAndWritesTheJsonReport() throws Exception {
+        Path report = dir.resolve("r.json");
+        Cli.Result r = Cli.run("chain", "--json", report.toString());
+        assertEquals(0, r.exitCode(), r::toString);
+        assertTrue(r.out().contains("SATISFIABLE (verified)"), r::toString);
+        assertTrue(r.out().contains("not built yet"), r::toString);
+        JsonNode j = Json.mapper().readTree(report.toFile());
+        assertTrue(j.get("satisfiable").asBoolean());
+        assertTrue(j.get("verified").asBoolean());
+        assertEquals(9, j.get("assignment").size());
+        for (JsonNode s : j.get("stages")) {
+            assertEquals("passed", s.get("check").asText(), s.toString());
+        }
+    }
+
+    @Test
+    void unsatisfiableFormulaIsReportedVerified() {
+        Cli.Result r = Cli.run("chain", "instances/php-4-3.cnf", "--order", "2");
+        assertEquals(0, r.exitCode(), r::toString);
+        assertTrue(r.out().contains("UNSATISFIABLE (verified)"), r::toString);
+    }
+
+    @Test
+    void malformedFormulaExitsThreeWithFileAndLine() throws Exception {
+        Path bad = dir.resolve("bad.cnf");
+        Files.writeString(bad, "p cnf 2 1\n1 3 0\n");
+        Cli.Result r = Cli.run("chain", bad.toString());
+        assertEquals(3, r.exitCode(), r::toString);
+        assertTrue(r.err().startsWith("hardchain: " + bad + ":2:"), r::toString);
+    }
+
+    @Test
+    void orderBelowTwoIsAUsageError() {
+        Cli.Result r = Cli.run("chain", "--order", "1");
+        assertEquals(2, r.exitCode(), r::toString);
+        assertEquals(1, r.err().strip().lines().count(), r::toString);
+    }
+}
