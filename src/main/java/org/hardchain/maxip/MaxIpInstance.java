@@ -202,6 +202,7 @@ public final class MaxIpInstance {
         private final List<IntList> sources = new ArrayList<>();
         private long[] merlin = new long[16];
         private boolean built;
+        private boolean owned;
 
         private Builder(int order, int dimension, long threshold, Ratio oneMinusEps) {
             if (order < 2) {
@@ -249,6 +250,26 @@ public final class MaxIpInstance {
             return this;
         }
 
+        /** {@link #alice} without copying {@code support} (the caller gives it up; this package only). */
+        Builder aliceOwned(int source, long merlinId, int[] support) {
+            owned = true;
+            try {
+                return alice(source, merlinId, support);
+            } finally {
+                owned = false;
+            }
+        }
+
+        /** {@link #key} without copying {@code support} (the caller gives it up; this package only). */
+        Builder keyOwned(int set, int source, int[] support) {
+            owned = true;
+            try {
+                return key(set, source, support);
+            } finally {
+                owned = false;
+            }
+        }
+
         /** Number of vectors added so far to set {@code set}. */
         public int size(int set) {
             return supports.get(set).size();
@@ -272,7 +293,7 @@ public final class MaxIpInstance {
                 }
                 prev = c;
             }
-            supports.get(set).add(support.clone());
+            supports.get(set).add(owned ? support : support.clone());
             sources.get(set).add(source);
         }
 
