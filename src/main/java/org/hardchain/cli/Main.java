@@ -24,6 +24,7 @@ import picocli.CommandLine.Spec;
         subcommands = {
             CommandLine.HelpCommand.class,
             MaxIpCommand.class,
+            Ov2MaxIpCommand.class,
             ProtocolCommand.class,
         },
         footer = {"", "Exit codes: 0 success, 1 internal failure, 2 usage error, 3 malformed input file.",
