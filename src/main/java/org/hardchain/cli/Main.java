@@ -26,6 +26,8 @@ import picocli.CommandLine.Spec;
             MaxIpCommand.class,
             Ov2MaxIpCommand.class,
             ProtocolCommand.class,
+            OvCommand.class,
+            Sat2OvCommand.class,
         },
         footer = {"", "Exit codes: 0 success, 1 internal failure, 2 usage error, 3 malformed input file.",
             "Add --debug to any command to see stack traces."})

@@ -334,16 +334,34 @@ public final class FastOvSolver implements OvSolver {
             return tuple.clone();
         }
 
-        /** Keeps the nonzero words of the fold with their offsets in the last set. */
+        /**
+         * Keeps the nonzero words of the fold with their offsets in the last set, the word
+         * with the most ones first (it rules out the most vectors of the last set).
+         */
         private int compact(long[] fw) {
             int act = 0;
+            int bestPos = 0;
+            int bestOnes = -1;
             for (int w = 0; w < words; w++) {
                 long x = fw[w];
                 if (x != 0) {
+                    int ones = Long.bitCount(x);
+                    if (ones > bestOnes) {
+                        bestOnes = ones;
+                        bestPos = act;
+                    }
                     f[act] = x;
                     off[act] = lastOff[w];
                     act++;
                 }
+            }
+            if (bestPos != 0) {
+                long tf = f[0];
+                f[0] = f[bestPos];
+                f[bestPos] = tf;
+                int to = off[0];
+                off[0] = off[bestPos];
+                off[bestPos] = to;
             }
             return act;
         }
