@@ -98,7 +98,7 @@ public final class Ov2MaxIpCommand implements Callable<Integer> {
                 e.dimension(), ResourceLimitException.human(e.uncompressedDimension()));
         out.printf(Locale.ROOT, "  t = L^ell = %d, 1 - eps = (k(w-1))^ell / L^ell = %s, eps = %s (%.4f)%n", e.threshold(),
                 e.oneMinusEps(), e.oneMinusEps().oneMinus(), e.oneMinusEps().oneMinus().value());
-        out.printf(Locale.ROOT, "  estimate: key ones %d, Alice ones <= %s, density <= %.4g, memory about %s bytes (limit %s)%n",
+        out.printf(Locale.ROOT, "  estimate: key ones %d, Alice ones <= %s, density <= %.4g, memory <= %s bytes (limit %s)%n",
                 e.keyOnes(), ResourceLimitException.human(e.aliceOnesBound()), e.densityBound(),
                 ResourceLimitException.human(e.bytes()), ResourceLimitException.human(maxBytes));
         out.printf(Locale.ROOT, "  regime: n = %d, D'/log2 n = %.3g; Lemma B.1 (gamma = %s): R_t = %s, lambda = %.4g, h = %d,"
@@ -108,7 +108,7 @@ public final class Ov2MaxIpCommand implements Callable<Integer> {
                 regime.oracleAccuracy());
         out.flush();
         MaxIpInstance inst;
-        try (Progress progress = Progress.start("ov2maxip", (long) Math.pow(params.length(), params.reps()) * ov.size(0))) {
+        try (Progress progress = Progress.start("ov2maxip", 2 * (long) Math.pow(params.length(), params.reps()) * ov.size(0))) {
             inst = red.build(maxBytes, t, progress);
         }
         MaxIpFormat.write(output, inst);

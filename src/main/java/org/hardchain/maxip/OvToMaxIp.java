@@ -82,6 +82,7 @@ public final class OvToMaxIp {
     private final long[] offsets;
     /** fiber[r] = number of messages sharing one value vector (psi(r_j))_j (all fibers are equal: the map is linear). */
     private final long[] fiber;
+    private final double analysisBytes;
     private final Estimate estimate;
 
     /**
@@ -237,6 +238,7 @@ public final class OvToMaxIp {
             }
             fiber[ri] = distinct == 0 ? 0 : merlinCount / distinct;
         }
+        this.analysisBytes = analysisBytes;
         this.estimate = computeEstimate(analysisBytes);
     }
 
@@ -343,8 +345,7 @@ public final class OvToMaxIp {
         aliceBound *= nA;
         long rows = (long) nA * merlinCount;
         double vectors = rows + sumKeys();
-        // Alice's lists grow by doubling (up to 2x slack), key vectors are allocated exactly.
-        double bytes = analysisBytes + 8.0 * aliceBound + 4.0 * keyOnes + 64.0 * vectors;
+        double bytes = analysisBytes + 8.0 * rows + 4.0 * (aliceBound + keyOnes) + 24.0 * vectors;
         long t = 1;
         long no = 1;
         for (int j = 0; j < ell; j++) {
@@ -365,42 +366,46 @@ public final class OvToMaxIp {
     }
 
     /**
-     * Builds the Gap-k-MaxIP instance.
+     * Builds the Gap-k-MaxIP instance in two passes over (r, Alice vector, key messages): the
+     * first counts the ones of every Alice row, the second fills exactly sized arrays. When
+     * {@link Estimate#bytes} (an upper bound) is above {@code maxBytes}, the exact count decides.
      *
-     * @param maxBytes refuse (ResourceLimitException with the estimate) above this many bytes
+     * @param maxBytes refuse (ResourceLimitException with the size) above this many bytes
      * @param threads  threads building Alice's vectors
-     * @param progress one unit per (random string, Alice source vector)
+     * @param progress two units per (random string, Alice source vector): one per pass
      */
     public MaxIpInstance build(long maxBytes, int threads, Progress progress) {
         Estimate e = estimate;
-        ResourceLimitException.check("the Gap-" + k + "-MaxIP instance (|A'| = " + e.aliceRows() + ", D' = "
-                + e.dimension() + ", up to " + ResourceLimitException.human(e.onesBound()) + " ones)", e.bytes(),
-                maxBytes, "bytes", "--max-bytes");
         if (e.dimension() > Integer.MAX_VALUE - 64) {
             throw new ResourceLimitException("D' = " + e.dimension() + " coordinates do not fit int indices");
         }
         if (threads < 1) {
             throw new IllegalArgumentException("threads = " + threads + " must be >= 1");
         }
-        int dim = (int) e.dimension();
-        MaxIpInstance.Builder b = MaxIpInstance.builder(k, dim, e.threshold(), e.oneMinusEps());
+        String what = "the Gap-" + k + "-MaxIP instance (|A'| = " + e.aliceRows() + ", D' = " + e.dimension();
+        double fixed = fixedBytes();
+        ResourceLimitException.check(what + ")", fixed, maxBytes, "bytes", "--max-bytes");
         int nA = ov.size(0);
-        IntList[] lists = new IntList[nA * merlinCount];
-        for (int x = 0; x < lists.length; x++) {
-            lists[x] = new IntList();
+        int rows = nA * merlinCount;
+        int[] counts = new int[rows];
+        fill(threads, progress, counts, null);
+        long aliceOnes = 0;
+        for (int c : counts) {
+            aliceOnes += c;
         }
-        for (int ri = 0; ri < rCount; ri++) {
-            Map<Long, int[]> groups = groupMessages(ri);
-            final int rr = ri;
-            IntConsumer row = a -> new AliceFill(rr, groups, lists).run(a);
-            parallel(nA, threads, row);
-            progress.advance(nA);
+        ResourceLimitException.check(what + ", " + ResourceLimitException.human(aliceOnes + e.keyOnes()) + " ones)",
+                fixed + 4.0 * aliceOnes, maxBytes, "bytes", "--max-bytes");
+        int[][] supports = new int[rows][];
+        for (int x = 0; x < rows; x++) {
+            supports[x] = new int[counts[x]];
         }
+        fill(threads, progress, null, supports);
+        MaxIpInstance.Builder b = MaxIpInstance.builder(k, (int) e.dimension(), e.threshold(), e.oneMinusEps());
         for (int a = 0; a < nA; a++) {
             for (int id = 0; id < merlinCount; id++) {
                 int x = a * merlinCount + id;
-                b.aliceOwned(a, id, lists[x].toArray());
-                lists[x] = null;
+                b.aliceOwned(a, id, supports[x]);
+                supports[x] = null;
             }
         }
         for (int p = 1; p < k; p++) {
@@ -409,6 +414,24 @@ public final class OvToMaxIp {
             }
         }
         return b.build();
+    }
+
+    /** Memory of a build besides Alice's ones: the analysis, the row counts, key vectors, array headers. */
+    private double fixedBytes() {
+        double vectors = estimate.aliceRows() + sumKeys();
+        return analysisBytes + 8.0 * estimate.aliceRows() + 4.0 * estimate.keyOnes() + 24.0 * vectors;
+    }
+
+    /** One pass over every r: counts Alice's ones ({@code counts != null}) or writes them into {@code supports}. */
+    private void fill(int threads, Progress progress, int[] counts, int[][] supports) {
+        int nA = ov.size(0);
+        int[] at = supports == null ? null : new int[supports.length];
+        for (int ri = 0; ri < rCount; ri++) {
+            Map<Long, int[]> groups = groupMessages(ri);
+            final int rr = ri;
+            parallel(nA, threads, a -> new AliceFill(rr, groups, counts, supports, at).run(a));
+            progress.advance(nA);
+        }
     }
 
     private static void parallel(int n, int threads, IntConsumer body) {
@@ -449,20 +472,29 @@ public final class OvToMaxIp {
         return out;
     }
 
-    /** Fills Alice's lists of one source vector for one random string: enumerates the messages of players 1..k-1. */
+    /**
+     * Alice's ones of one source vector for one random string: enumerates the messages of
+     * players 1..k-1 in coordinate order, each combination's value vector picking the Merlin
+     * messages Alice accepts. Rows of different source vectors are disjoint, so threads never
+     * share a row.
+     */
     private final class AliceFill {
         private final int ri;
         private final Map<Long, int[]> groups;
-        private final IntList[] lists;
+        private final int[] counts;
+        private final int[][] supports;
+        private final int[] at;
         private final long[][] prod;
         private final int[] pt;
         private final int symbols = ell * blocks;
         private int a;
 
-        AliceFill(int ri, Map<Long, int[]> groups, IntList[] lists) {
+        AliceFill(int ri, Map<Long, int[]> groups, int[] counts, int[][] supports, int[] at) {
             this.ri = ri;
             this.groups = groups;
-            this.lists = lists;
+            this.counts = counts;
+            this.supports = supports;
+            this.at = at;
             this.prod = new long[k][symbols];
             this.pt = points[ri];
         }
@@ -502,8 +534,15 @@ public final class OvToMaxIp {
                     int[] ids = groups.get(key);
                     if (ids != null) {
                         int coord = (int) (offsets[ri] + next);
-                        for (int id : ids) {
-                            lists[a * merlinCount + id].add(coord);
+                        int base = a * merlinCount;
+                        if (counts != null) {
+                            for (int id : ids) {
+                                counts[base + id]++;
+                            }
+                        } else {
+                            for (int id : ids) {
+                                supports[base + id][at[base + id]++] = coord;
+                            }
                         }
                     }
                 }

@@ -84,7 +84,7 @@ class Ov2MaxIpCommandTest {
     void byteLimitRefusesWithTheEstimateAndWritesNothing(@TempDir Path dir) throws Exception {
         Path in = ovFile(dir, OvGenerators.random(10, new int[] {3, 3, 3}, 0.5, 2));
         Path out = dir.resolve("o.maxip");
-        Cli.Result r = Cli.run("ov2maxip", in.toString(), "--block-size", "2", "--max-bytes", "30000", "-o", out.toString());
+        Cli.Result r = Cli.run("ov2maxip", in.toString(), "--block-size", "2", "--max-bytes", "2000", "-o", out.toString());
         assertEquals(2, r.exitCode(), r::toString);
         assertTrue(r.err().contains("would need about") && r.err().contains("--max-bytes"), r::toString);
         assertEquals(1, r.err().strip().lines().count(), r::toString);

@@ -320,6 +320,24 @@ class OvToMaxIpTest {
     }
 
     @Test
+    void exactCountDecidesWhenTheUpperBoundIsAboveTheLimit() {
+        OvInstance ov = OvGenerators.random(12, new int[] {4, 4, 4}, 0.7, 3);
+        OvToMaxIp red = OvToMaxIp.of(ov, ProtocolParameters.withDefaults(3, 12, 2, null, 1, null), Long.MAX_VALUE);
+        MaxIpInstance full = red.build(Long.MAX_VALUE, 2, Progress.silent());
+        long aliceOnes = full.ones() - red.estimate().keyOnes();
+        double slack = red.estimate().aliceOnesBound() - aliceOnes;
+        assertTrue(slack > aliceOnes, "the bound is loose here: " + aliceOnes + " vs " + red.estimate().aliceOnesBound());
+        // A limit below the bound's byte estimate but above the exact need (4 bytes per one).
+        long limit = (long) (red.estimate().bytes() - 2 * slack);
+        MaxIpInstance again = red.build(limit, 1, Progress.silent());
+        for (int row = 0; row < full.size(0); row++) {
+            assertArrayEquals(full.support(0, row), again.support(0, row));
+        }
+        assertThrows(ResourceLimitException.class, () -> red.build((long) (red.estimate().bytes() - 4 * slack - 1),
+                1, Progress.silent()), "exactly the need is refused below");
+    }
+
+    @Test
     void rejectsParametersThatDoNotMatchTheInstance() {
         OvInstance ov = OvGenerators.random(6, new int[] {2, 2}, 0.5, 1);
         UsageException e = assertThrows(UsageException.class,
