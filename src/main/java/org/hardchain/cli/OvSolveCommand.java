@@ -13,6 +13,7 @@ import org.hardchain.ov.FastOvSolver;
 import org.hardchain.ov.NaiveOvSolver;
 import org.hardchain.ov.OvInstance;
 import org.hardchain.ov.OvSolver;
+import org.hardchain.util.Progress;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
@@ -55,7 +56,8 @@ public final class OvSolveCommand implements Callable<Integer> {
         }
         OvInstance inst = OvFormat.read(file);
         FastOvSolver fast = new FastOvSolver(threads != null ? threads : Runtime.getRuntime().availableProcessors(), true);
-        OvSolver solver = naive ? new NaiveOvSolver() : fast;
+        Progress progress = Progress.start("ov solve", (long) inst.size(0) * (1 + (count ? 1 : 0) + (partners ? 1 : 0)));
+        OvSolver solver = naive ? new NaiveOvSolver() : fast.withProgress(progress);
         String solverName = naive ? "naive" : "fast (" + fast.kernelName() + ", " + fast.threads() + " threads)";
         PrintWriter out = spec.commandLine().getOut();
         out.println(file + ": " + inst.order() + "-OV, dimension " + inst.dimension() + ", set sizes "
@@ -84,6 +86,7 @@ public final class OvSolveCommand implements Callable<Integer> {
         report.put("solver", solverName);
         report.put("seconds", secs);
         out.printf(java.util.Locale.ROOT, "time: %.3f s%n", secs);
+        progress.close();
         if (json != null) {
             Json.write(json, report);
         }

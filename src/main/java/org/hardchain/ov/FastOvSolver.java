@@ -7,6 +7,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.IntPredicate;
 import java.util.function.IntToLongFunction;
 import java.util.stream.IntStream;
+import org.hardchain.util.Progress;
 import org.hardchain.util.Simd;
 
 /**
@@ -36,6 +37,7 @@ public final class FastOvSolver implements OvSolver {
     private static final String TOO_MANY = "the number of orthogonal tuples exceeds 2^63 - 1";
     private final int threads;
     private final LastSetKernel kernel;
+    private final Progress progress;
 
     /** All available processors, the Vector API when available. */
     public FastOvSolver() {
@@ -52,6 +54,21 @@ public final class FastOvSolver implements OvSolver {
         }
         this.threads = threads;
         this.kernel = LastSetKernel.choose(simd);
+        this.progress = Progress.silent();
+    }
+
+    private FastOvSolver(int threads, LastSetKernel kernel, Progress progress) {
+        this.threads = threads;
+        this.kernel = kernel;
+        this.progress = progress;
+    }
+
+    /**
+     * This solver reporting to {@code progress}, counted in vectors of set 0 (per call of
+     * each solving method; the reporter is not closed).
+     */
+    public FastOvSolver withProgress(Progress progress) {
+        return new FastOvSolver(threads, kernel, progress);
     }
 
     /** The kernel in use, e.g. {@code "Vector API 512-bit"} or {@code "scalar"}. */
@@ -128,27 +145,46 @@ public final class FastOvSolver implements OvSolver {
     }
 
     private long parallelSum(int n, IntToLongFunction body) {
+        IntToLongFunction tracked = a -> {
+            long r = body.applyAsLong(a);
+            tick(a, n);
+            return r;
+        };
         if (threads == 1 || n == 1) {
             long sum = 0;
             for (int a = 0; a < n; a++) {
-                sum = Math.addExact(sum, body.applyAsLong(a));
+                sum = Math.addExact(sum, tracked.applyAsLong(a));
             }
             return sum;
         }
-        return inPool(() -> IntStream.range(0, n).parallel().mapToLong(body).reduce(0L, Math::addExact));
+        return inPool(() -> IntStream.range(0, n).parallel().mapToLong(tracked).reduce(0L, Math::addExact));
     }
 
     private void parallelForEach(int n, IntPredicate body) {
+        IntPredicate tracked = a -> {
+            boolean r = body.test(a);
+            tick(a, n);
+            return r;
+        };
         if (threads == 1 || n == 1) {
             for (int a = 0; a < n; a++) {
-                body.test(a);
+                tracked.test(a);
             }
             return;
         }
         inPool(() -> {
-            IntStream.range(0, n).parallel().forEach(body::test);
+            IntStream.range(0, n).parallel().forEach(tracked::test);
             return 0L;
         });
+    }
+
+    /** Reports progress in batches of 64 vectors of set 0 (and the remainder at the end). */
+    private void tick(int a, int n) {
+        if ((a & 63) == 63) {
+            progress.advance(64);
+        } else if (a == n - 1) {
+            progress.advance((a & 63) + 1);
+        }
     }
 
     private long inPool(java.util.concurrent.Callable<Long> task) {

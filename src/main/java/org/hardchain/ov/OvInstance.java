@@ -38,6 +38,33 @@ public final class OvInstance {
         this.data = data;
     }
 
+    /**
+     * An instance over word-major arrays built by a trusted constructor in this package (no
+     * copy; {@code data[p]} must have length {@code W * sizes[p]} and no bit at or above the
+     * dimension, which is checked).
+     */
+    static OvInstance ofWordMajor(int dimension, int[] sizes, long[][] data) {
+        if (sizes.length < 2 || sizes.length != data.length || dimension < 0) {
+            throw new IllegalArgumentException("bad shape: order " + sizes.length + ", " + data.length
+                    + " arrays, dimension " + dimension);
+        }
+        int words = wordsFor(dimension);
+        long tail = (dimension & 63) == 0 ? 0L : -1L << (dimension & 63);
+        for (int p = 0; p < sizes.length; p++) {
+            if (sizes[p] < 0 || data[p].length != (long) words * sizes[p]) {
+                throw new IllegalArgumentException("set " + p + ": " + data[p].length + " words for "
+                        + sizes[p] + " vectors of " + words + " words");
+            }
+            for (int i = 0; words > 0 && i < sizes[p]; i++) {
+                if ((data[p][(words - 1) * sizes[p] + i] & tail) != 0) {
+                    throw new IllegalArgumentException("vector " + i + " of set " + p
+                            + " has a bit set at or above the dimension " + dimension);
+                }
+            }
+        }
+        return new OvInstance(dimension, sizes.clone(), data);
+    }
+
     /** The number of 64-bit words of a vector of dimension {@code m}: {@code ceil(m / 64)}. */
     public static int wordsFor(int dimension) {
         return (int) ((dimension + 63L) >>> 6);

@@ -27,7 +27,9 @@ import org.hardchain.util.UsageException;
  * satisfies every clause; so F is satisfiable iff the instance has an orthogonal tuple, and
  * {@link #assignmentFromTuple} / {@link #tupleFromAssignment} map witnesses both ways.
  *
- * <p><b>Cost.</b> Time and space O(m * sum_p 2^{|group p|}) = O(m k 2^{ceil(N/k)}) bits.
+ * <p><b>Cost.</b> Space {@code sum_p 2^{|group p|} * ceil(m/64)} words; time
+ * {@code O(sum_c sum_p 2^{|group p| - |clause c in group p|})} (each clause sets exactly the
+ * bits it must, by enumerating submasks), at most {@code O(m k 2^{ceil(N/k)})}.
  * Under SETH (with sparsification) no n^{k-q} poly(m) k-OV algorithm exists.
  *
  * <p>This class is immutable.
@@ -80,6 +82,18 @@ public final class SatToOv {
                     order, formula.numVariables(), m, largest, ResourceLimitException.human(vectors),
                     ResourceLimitException.human(bytes), ResourceLimitException.human(maxVectorsPerSet)));
         }
+        double bytes = 0;
+        for (int p = 0; p < order; p++) {
+            bytes += Math.pow(2, start[p + 1] - start[p]) * words * 8.0;
+        }
+        long heap = Runtime.getRuntime().maxMemory();
+        if (bytes > 0.8 * heap) {
+            throw new ResourceLimitException(String.format(Locale.ROOT,
+                    "SAT -> %d-OV of %d variables and %d clauses needs about %s bytes, above 80%% of the "
+                            + "JVM heap (%s bytes); raise the heap with JAVA_OPTS=-Xmx... or the order k",
+                    order, formula.numVariables(), m, ResourceLimitException.human(bytes),
+                    ResourceLimitException.human(heap)));
+        }
         return new SatToOv(formula, start, build(formula, start));
     }
 
@@ -98,50 +112,51 @@ public final class SatToOv {
         int k = start.length - 1;
         int m = f.numClauses();
         int words = OvInstance.wordsFor(m);
-        OvInstance.Builder b = OvInstance.builder(k, m);
-        // For group p and clause c: alpha gets a 1 iff (alpha & mask) == value, or never when
-        // the clause holds both x and -x of one of the group's variables.
-        long[] mask = new long[m];
-        long[] value = new long[m];
-        boolean[] never = new boolean[m];
+        int[] sizes = new int[k];
+        long[][] data = new long[k][];
         for (int p = 0; p < k; p++) {
             int lo = start[p];
-            int hi = start[p + 1];
+            int g = start[p + 1] - lo;
+            int n = 1 << g;
+            sizes[p] = n;
+            long[] set = new long[words * n];
+            data[p] = set;
             for (int c = 0; c < m; c++) {
-                long mk = 0;
-                long val = 0;
+                // alpha falsifies every literal of clause c in this group iff
+                // (alpha & mask) == value; never if the clause has x and -x of the group.
+                int mask = 0;
+                int value = 0;
                 boolean taut = false;
                 for (int j = 0; j < f.clauseLength(c); j++) {
                     int lit = f.literal(c, j);
                     int v = Math.abs(lit) - 1;
-                    if (v < lo || v >= hi) {
+                    if (v < lo || v >= lo + g) {
                         continue;
                     }
-                    long bit = 1L << (v - lo);
-                    long want = lit > 0 ? 0 : bit; // alpha falsifies lit iff its bit is `want`
-                    if ((mk & bit) != 0 && (val & bit) != want) {
+                    int bit = 1 << (v - lo);
+                    int want = lit > 0 ? 0 : bit; // the value of the bit that falsifies lit
+                    if ((mask & bit) != 0 && (value & bit) != want) {
                         taut = true;
+                        break;
                     }
-                    mk |= bit;
-                    val |= want;
+                    mask |= bit;
+                    value |= want;
                 }
-                mask[c] = mk;
-                value[c] = val;
-                never[c] = taut;
-            }
-            long n = 1L << (hi - lo);
-            long[] row = new long[words];
-            for (long alpha = 0; alpha < n; alpha++) {
-                java.util.Arrays.fill(row, 0L);
-                for (int c = 0; c < m; c++) {
-                    if (!never[c] && (alpha & mask[c]) == value[c]) {
-                        row[c >>> 6] |= 1L << (c & 63);
-                    }
+                if (taut) {
+                    continue;
                 }
-                b.addWords(p, row);
+                // Enumerate the alphas with (alpha & mask) == value: value | every submask of free.
+                int free = (n - 1) & ~mask;
+                int base = (c >>> 6) * n;
+                long bitC = 1L << (c & 63);
+                int sub = 0;
+                do {
+                    set[base + (sub | value)] |= bitC;
+                    sub = (sub - free) & free;
+                } while (sub != 0);
             }
         }
-        return b.build();
+        return OvInstance.ofWordMajor(m, sizes, data);
     }
 
     /** The source formula. */

@@ -121,4 +121,33 @@ class OvFormatTest {
                 () -> OvFormat.parse("big.ov", new StringReader(text)));
         assertTrue(e.problem().startsWith("file ends after 0 of"), e.getMessage());
     }
+
+    @Test
+    void randomlyMutatedFilesParseOrFailWithInputFormatExceptionOnly() throws IOException {
+        String alphabet = "01v cp\n\t-x9ov";
+        for (long seed = 1; seed <= 2000; seed++) {
+            SplittableRandom rnd = new SplittableRandom(seed);
+            OvInstance inst = randomInstance(seed, 2 + rnd.nextInt(3), rnd.nextInt(70), 4);
+            StringWriter w = new StringWriter();
+            OvFormat.write(inst, w, List.of("c"));
+            StringBuilder text = new StringBuilder(w.toString());
+            int edits = 1 + rnd.nextInt(3);
+            for (int e = 0; e < edits && text.length() > 0; e++) {
+                int at = rnd.nextInt(text.length());
+                switch (rnd.nextInt(3)) {
+                    case 0 -> text.deleteCharAt(at);
+                    case 1 -> text.insert(at, alphabet.charAt(rnd.nextInt(alphabet.length())));
+                    default -> text.setCharAt(at, alphabet.charAt(rnd.nextInt(alphabet.length())));
+                }
+            }
+            try {
+                OvInstance back = OvFormat.parse("m.ov", new StringReader(text.toString()));
+                StringWriter again = new StringWriter();
+                OvFormat.write(back, again, List.of());
+                assertEquals(back, OvFormat.parse("m2.ov", new StringReader(again.toString())), "seed " + seed);
+            } catch (InputFormatException e) {
+                assertTrue(e.line() >= 1 && e.getMessage().startsWith("m.ov:"), "seed " + seed + ": " + e.getMessage());
+            }
+        }
+    }
 }

@@ -250,6 +250,12 @@ class OvSolverTest {
         assertTrue(e.getMessage().contains("at or above the dimension 3"), e.getMessage());
         e = assertThrows(IllegalArgumentException.class, () -> OvInstance.builder(2, 3).addOnes(1, 3));
         assertTrue(e.getMessage().contains("coordinate 3"), e.getMessage());
+        e = assertThrows(IllegalArgumentException.class, () -> OvInstance.ofWordMajor(65,
+                new int[] {1, 2}, new long[][] {{0, 0}, {0, 0, 0, 2}}));
+        assertTrue(e.getMessage().contains("vector 1 of set 1 has a bit set at or above the dimension 65"), e.getMessage());
+        e = assertThrows(IllegalArgumentException.class, () -> OvInstance.ofWordMajor(65,
+                new int[] {1, 2}, new long[][] {{0, 0}, {0, 0, 0}}));
+        assertTrue(e.getMessage().contains("set 1: 3 words for 2 vectors of 2 words"), e.getMessage());
     }
 
     /** Counts true entries (kept tiny and obvious: an oracle for {@link OvInstance#ones}). */
