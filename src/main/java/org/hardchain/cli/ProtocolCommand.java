@@ -11,6 +11,8 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import org.hardchain.format.Json;
+import org.hardchain.format.OvFormat;
+import org.hardchain.ov.OvInstance;
 import org.hardchain.protocol.Acceptance;
 import org.hardchain.protocol.MaxAcceptance;
 import org.hardchain.protocol.MerlinArthurProtocol;
@@ -18,6 +20,7 @@ import org.hardchain.protocol.MerlinMessage;
 import org.hardchain.protocol.PlayerMessage;
 import org.hardchain.protocol.ProtocolParameters;
 import org.hardchain.protocol.SetEncoding;
+import org.hardchain.util.UsageException;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
@@ -34,7 +37,8 @@ import picocli.CommandLine.Spec;
             "Run the (k+1)-party Merlin-Arthur protocol for k-party set disjointness (THEORY.md section 7)",
             "on k sets and compute Alice's acceptance probability exactly, by enumerating every random",
             "string r in [L]^ell."},
-        footer = {"", "Example:", "  hardchain protocol --order 3 --universe 6 --block-size 2 --sets 0,1 1,2 3,5 --merlin all"})
+        footer = {"", "Example:", "  hardchain protocol --order 3 --universe 6 --block-size 2 --sets 0,1 1,2 3,5 --merlin all",
+            "  hardchain protocol --ov instance.ov --rows 0,4,2 --block-size 2 --reps 2"})
 public final class ProtocolCommand implements Callable<Integer> {
 
     /** Reed-Solomon versus AG codes, for the report. */
@@ -47,11 +51,13 @@ public final class ProtocolCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
 
-    @Option(names = "--order", required = true, paramLabel = "K", description = "k, the number of players (>= 2).")
-    int order;
+    @Option(names = "--order", paramLabel = "K",
+            description = "k, the number of players (>= 2); with --ov, the file's order (checked if given).")
+    Integer order;
 
-    @Option(names = "--universe", required = true, paramLabel = "M", description = "m, the universe size: elements are 0..M-1.")
-    int universe;
+    @Option(names = "--universe", paramLabel = "M",
+            description = "m, the universe size: elements are 0..M-1; with --ov, the OV dimension (checked if given).")
+    Integer universe;
 
     @Option(names = "--block-size", required = true, paramLabel = "W", description = "w, the block size (code dimension).")
     int blockSize;
@@ -65,9 +71,17 @@ public final class ProtocolCommand implements Callable<Integer> {
     @Option(names = "--prime", paramLabel = "P", description = "p (default: the smallest prime with p >= L and p > T = ceil(m/w)).")
     Long prime;
 
-    @Option(names = "--sets", arity = "1..*", required = true, paramLabel = "S",
+    @Option(names = "--sets", arity = "1..*", paramLabel = "S",
             description = "The k sets, each a comma-separated list of elements of [0, M) (\"\" for the empty set); the first is Alice's.")
     List<String> sets;
+
+    @Option(names = "--ov", paramLabel = "FILE",
+            description = "Take the k sets from a k-OV file (.ov): player p holds row --rows[p] of OV set p; element c is in it iff coordinate c is 1.")
+    Path ov;
+
+    @Option(names = "--rows", paramLabel = "I,J,...", split = ",",
+            description = "With --ov: one row index per OV set, comma-separated.")
+    int[] rows;
 
     @Option(names = "--merlin", paramLabel = "MODE", defaultValue = "honest",
             description = "honest (default): the honest Merlin only; all: also the maximum over every Merlin message.")
@@ -88,14 +102,47 @@ public final class ProtocolCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        ProtocolParameters params = ProtocolParameters.withDefaults(order, universe, blockSize, length, reps, prime);
-        if (sets.size() != params.order()) {
-            throw new ParameterException(spec.commandLine(), "--sets needs k = " + params.order()
-                    + " sets, got " + sets.size());
-        }
         List<BitSet> parsed = new ArrayList<>();
-        for (String s : sets) {
-            parsed.add(parseSet(s));
+        int k;
+        int m;
+        if (ov != null) {
+            if (sets != null) {
+                throw new ParameterException(spec.commandLine(), "give either --sets or --ov, not both");
+            }
+            if (rows == null) {
+                throw new ParameterException(spec.commandLine(), "--ov needs --rows (one row index per OV set)");
+            }
+            OvInstance instance = OvFormat.read(ov);
+            k = instance.order();
+            m = instance.dimension();
+            if (order != null && order != k) {
+                throw new UsageException("--order " + order + " does not match the order " + k + " of " + ov);
+            }
+            if (universe != null && universe != m) {
+                throw new UsageException("--universe " + universe + " does not match the dimension " + m + " of " + ov);
+            }
+            parsed.addAll(MerlinArthurProtocol.setsFromOvRows(instance, rows));
+        } else {
+            if (sets == null) {
+                throw new ParameterException(spec.commandLine(), "give the sets with --sets S1 .. SK, or --ov FILE --rows I,J,..");
+            }
+            if (rows != null) {
+                throw new ParameterException(spec.commandLine(), "--rows needs --ov FILE");
+            }
+            if (order == null || universe == null) {
+                throw new ParameterException(spec.commandLine(), "--sets needs --order K and --universe M");
+            }
+            k = order;
+            m = universe;
+            if (sets.size() != k) {
+                throw new ParameterException(spec.commandLine(), "--sets needs k = " + k + " sets, got " + sets.size());
+            }
+        }
+        ProtocolParameters params = ProtocolParameters.withDefaults(k, m, blockSize, length, reps, prime);
+        if (ov == null) {
+            for (String s : sets) {
+                parsed.add(parseSet(s, m));
+            }
         }
         MerlinArthurProtocol protocol = MerlinArthurProtocol.of(params);
         List<SetEncoding> players = new ArrayList<>();
@@ -110,7 +157,7 @@ public final class ProtocolCommand implements Callable<Integer> {
         return ExitCodes.OK;
     }
 
-    private BitSet parseSet(String text) {
+    private BitSet parseSet(String text, int universe) {
         BitSet b = new BitSet();
         String t = text.strip();
         if (t.isEmpty()) {
@@ -143,6 +190,10 @@ public final class ProtocolCommand implements Callable<Integer> {
                 + " length L = %d, ell = %d, p = %d%n", k, q.universe(), w, t, l, q.reps(), q.prime());
         out.printf(Locale.ROOT, "Codes: players RS(%d), Merlin RS(%d), on the points 0..%d of F_%d"
                 + " (alphabet p >= L grows with L; AG codes keep it constant)%n", w, q.proofDimension(), l - 1, q.prime());
+        if (ov != null) {
+            out.printf(Locale.ROOT, "Sets: rows %s of the OV sets of %s (element c is in a set iff coordinate c is 1)%n",
+                    Arrays.toString(rows), ov);
+        }
         for (int i = 0; i < k; i++) {
             out.printf(Locale.ROOT, "Player %d%s: %s%n", i, i == 0 ? " (Alice)" : "", players.get(i).set());
         }
@@ -153,7 +204,7 @@ public final class ProtocolCommand implements Callable<Integer> {
                 BitSet set = players.get(i).set();
                 for (int b = 0; b < t; b++) {
                     out.printf(Locale.ROOT, "  player %d block %d: %s -> %s%n", i, b,
-                            bits(protocol.block(set, b)), Arrays.toString(players.get(i).codeword(b)));
+                            bits(protocol.block(set, b)), vec(players.get(i).codeword(b)));
                 }
             }
         } else {
@@ -161,7 +212,7 @@ public final class ProtocolCommand implements Callable<Integer> {
         }
         boolean disjoint = MerlinArthurProtocol.disjoint(players);
         MerlinMessage honest = protocol.honestMerlin(players);
-        out.printf(Locale.ROOT, "Honest Merlin psi* = %s%n", Arrays.toString(honest.codeword()));
+        out.printf(Locale.ROOT, "Honest Merlin psi* = %s%n", vec(honest.codeword()));
         if (honest.zeroOnSystematicPoints()) {
             out.printf(Locale.ROOT, "  zero on the systematic points 0..%d: message id %s%n", w - 1,
                     honest.id() >= 0 ? Long.toString(honest.id()) : "(too many messages for an id)");
@@ -170,7 +221,9 @@ public final class ProtocolCommand implements Callable<Integer> {
         }
         Acceptance acc = protocol.acceptance(players, honest, maxWork);
         boolean showChecks = trace || acc.total() <= SMALL_RANDOM;
-        if (showChecks) {
+        if (!honest.zeroOnSystematicPoints() && !trace) {
+            out.printf(Locale.ROOT, "(Alice rejects all %d random strings outright; --trace prints each check)%n", acc.total());
+        } else if (showChecks) {
             out.println("Checks, psi(r_j) against Alice's sum_t E^(0)_t(r_j) prod_i (player i's symbol t):");
             int[] r = new int[q.reps()];
             do {
@@ -197,6 +250,10 @@ public final class ProtocolCommand implements Callable<Integer> {
                 k * (w - 1), l, q.reps(), q.soundnessBound());
 
         Map<String, Object> report = new LinkedHashMap<>(q.toMap());
+        if (ov != null) {
+            report.put("ov_file", ov.toString());
+            report.put("ov_rows", rows);
+        }
         report.put("disjoint", disjoint);
         report.put("honest_merlin_message_id", honest.id() >= 0 ? honest.id() : null);
         report.put("accept_probability", acc.probability());
@@ -206,8 +263,9 @@ public final class ProtocolCommand implements Callable<Integer> {
         if (merlin == MerlinMode.all) {
             MaxAcceptance max = protocol.maxAcceptance(players, maxWork);
             Acceptance b = max.best();
-            out.printf(Locale.ROOT, "Max accept probability over all %d Merlin messages: %d/%d = %s = %.6f (message id %d)%n",
-                    max.messages(), b.accepting(), b.total(), b.fractionString(), b.probability(), max.bestMessageId());
+            out.printf(Locale.ROOT, "Max accept probability over all %d Merlin messages: %d/%d = %s = %.6f (message id %d,"
+                    + " psi = %s)%n", max.messages(), b.accepting(), b.total(), b.fractionString(), b.probability(),
+                    max.bestMessageId(), vec(protocol.merlinMessage(max.bestMessageId()).codeword()));
             report.put("max_accept_probability_over_all_merlin", b.probability());
             report.put("max_accept_probability_fraction", b.fractionString());
             report.put("best_merlin_message_id", max.bestMessageId());
@@ -215,15 +273,29 @@ public final class ProtocolCommand implements Callable<Integer> {
         }
         report.put("soundness_bound", q.soundnessBound());
         int bps = q.field().bitsPerSymbol();
-        out.printf(Locale.ROOT, "Message sizes: Merlin %d symbols = %d bits; each of players 1..%d: ell*T = %d symbols"
+        out.printf(Locale.ROOT, "Message sizes: Merlin %s = %d bits; each of players 1..%d: ell*T = %s"
                         + " = %d bits; randomness %d bits (%d bits per symbol)%n",
-                q.merlinSymbols(), q.merlinBits(), k - 1, q.reps() * t, q.playerBits(), q.randomBits(), bps);
+                symbols(q.merlinSymbols()), q.merlinBits(), k - 1, symbols((long) q.reps() * t), q.playerBits(),
+                q.randomBits(), bps);
         report.put("merlin_bits", q.merlinBits());
         report.put("player_bits", q.playerBits());
         report.put("random_bits", q.randomBits());
         report.put("bits_per_symbol", bps);
         report.put("code_note", CODE_NOTE);
         return report;
+    }
+
+    /** A word in full, or its first 32 symbols when it is longer than 64 and --trace is off. */
+    private String vec(int[] word) {
+        if (trace || word.length <= 64) {
+            return Arrays.toString(word);
+        }
+        String head = Arrays.toString(Arrays.copyOf(word, 32));
+        return head.substring(0, head.length() - 1) + ", ... (" + word.length + " symbols; --trace prints all)]";
+    }
+
+    private static String symbols(long n) {
+        return n + (n == 1 ? " symbol" : " symbols");
     }
 
     private static String bits(int[] b) {

@@ -41,12 +41,20 @@ public final class ReedSolomon {
     private final int dimension;
     /** G[s * dimension + j] = l_j(s). */
     private final int[] generator;
+    /**
+     * Products (each at most (p-1)^2) that can be added to a reduced accumulator (below p)
+     * without overflowing a long: the matrix-vector product reduces once per this many
+     * terms (about 2 for p near 2^31, billions for p below 2^16).
+     */
+    private final long lazyTerms;
 
     private ReedSolomon(PrimeField field, int length, int dimension, int[] generator) {
         this.field = field;
         this.length = length;
         this.dimension = dimension;
         this.generator = generator;
+        long p = field.p();
+        this.lazyTerms = p == 2 ? Long.MAX_VALUE : Math.max(1, (Long.MAX_VALUE - p) / ((p - 1) * (p - 1)));
     }
 
     /**
@@ -136,7 +144,8 @@ public final class ReedSolomon {
 
     /**
      * The systematic encoding of {@code message} (D symbols in [0, p)): the matrix-vector
-     * product with the precomputed Lagrange basis matrix, O(L D).
+     * product with the precomputed Lagrange basis matrix, O(L D) multiplications, with one
+     * reduction per point when p is below about 2^16 (products are summed lazily).
      */
     public int[] encode(long[] message) {
         checkMessage(message);
@@ -145,10 +154,15 @@ public final class ReedSolomon {
         for (int s = 0; s < length; s++) {
             long acc = 0;
             int row = s * dimension;
+            int pending = 0;
             for (int j = 0; j < dimension; j++) {
-                acc = (acc + generator[row + j] * message[j]) % p;
+                acc += generator[row + j] * message[j];
+                if (++pending == lazyTerms) {
+                    acc %= p;
+                    pending = 0;
+                }
             }
-            out[s] = (int) acc;
+            out[s] = (int) (acc % p);
         }
         return out;
     }

@@ -8,6 +8,7 @@ import java.util.OptionalLong;
 import java.util.function.Consumer;
 import org.hardchain.code.PrimeField;
 import org.hardchain.code.ReedSolomon;
+import org.hardchain.ov.OvInstance;
 import org.hardchain.util.ResourceLimitException;
 import org.hardchain.util.UsageException;
 
@@ -52,6 +53,11 @@ public final class MerlinArthurProtocol {
     private final long messageCount;
 
     private MerlinArthurProtocol(ProtocolParameters params) {
+        long symbols = (long) params.length() * params.blocks();
+        if (symbols > Integer.MAX_VALUE - 8) {
+            throw new ResourceLimitException("a player's encoding would hold L * T = " + params.length() + " * "
+                    + params.blocks() + " symbols, more than one array can; use a larger block size or a smaller length");
+        }
         this.params = params;
         this.code = ReedSolomon.systematic(params.field(), params.length(), params.blockSize());
         this.proofCode = code.productCode(params.order());
@@ -116,6 +122,48 @@ public final class MerlinArthurProtocol {
             b.set(e);
         }
         return encode(b);
+    }
+
+    /**
+     * Vector i of set p of a k-OV instance as a player's set: element c is in it iff
+     * coordinate c is 1 (the universe is the OV dimension). O(dimension / 64 + ones).
+     *
+     * @throws UsageException if p or i is out of range
+     */
+    public static BitSet setOf(OvInstance ov, int p, int i) {
+        if (p < 0 || p >= ov.order()) {
+            throw new UsageException("OV set " + p + " is not in [0, " + ov.order() + ")");
+        }
+        if (i < 0 || i >= ov.size(p)) {
+            throw new UsageException("row " + i + " of OV set " + p + " is not in [0, " + ov.size(p) + ")");
+        }
+        BitSet b = new BitSet(ov.dimension());
+        for (int c : ov.ones(p, i)) {
+            b.set(c);
+        }
+        return b;
+    }
+
+    /**
+     * The k players' sets from one row of each set of a k-OV instance: player p holds row
+     * {@code rows[p]} of OV set p. The sets are disjoint iff that tuple is orthogonal.
+     *
+     * @throws UsageException if {@code rows} does not have k entries or one is out of range
+     */
+    public static List<BitSet> setsFromOvRows(OvInstance ov, int[] rows) {
+        if (rows.length != ov.order()) {
+            throw new UsageException("need " + ov.order() + " rows (one per OV set), got " + rows.length);
+        }
+        List<BitSet> out = new java.util.ArrayList<>(rows.length);
+        for (int p = 0; p < rows.length; p++) {
+            out.add(setOf(ov, p, rows[p]));
+        }
+        return out;
+    }
+
+    /** {@link #encode(BitSet)} of vector i of OV set p ({@link #setOf}). */
+    public SetEncoding encode(OvInstance ov, int p, int i) {
+        return encode(setOf(ov, p, i));
     }
 
     /** The 0/1 block {@code x_t} of a set: bit s is whether element {@code t w + s} is in it. */

@@ -25,7 +25,7 @@ class ReedSolomonTest {
     }
 
     @ParameterizedTest(name = "p={0} L={1} D={2}")
-    @CsvSource({"2,2,1", "3,3,2", "101,20,5", "101,101,7", "65537,40,9", "2147483647,30,6"})
+    @CsvSource({"2,2,1", "3,3,2", "101,20,5", "101,101,7", "65537,40,9", "65537,60,33", "2147483647,30,6", "2147483647,40,25"})
     void encodingIsSystematicLinearAndEqualsInterpolationThenEvaluation(long p, int l, int d) {
         PrimeField f = PrimeField.of(p);
         ReedSolomon code = ReedSolomon.systematic(f, l, d);
