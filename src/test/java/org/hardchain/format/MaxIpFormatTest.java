@@ -108,6 +108,38 @@ class MaxIpFormatTest {
     }
 
     @Test
+    void seededMutationsParseOrFailWithALineNumberedInputFormatExceptionOnly() throws IOException {
+        StringWriter w = new StringWriter();
+        MaxIpFormat.write(w, MaxIpGenerators.random(20, 0.3, 7, 3, 2, 2));
+        String valid = w.toString();
+        String alphabet = "0123456789 -/abpc\n\t9x";
+        java.util.SplittableRandom r = new java.util.SplittableRandom(2026);
+        int failures = 0;
+        for (int n = 0; n < 2000; n++) {
+            StringBuilder b = new StringBuilder(valid);
+            int edits = 1 + r.nextInt(3);
+            for (int e = 0; e < edits && b.length() > 0; e++) {
+                int at = r.nextInt(b.length());
+                switch (r.nextInt(3)) {
+                    case 0 -> b.deleteCharAt(at);
+                    case 1 -> b.insert(at, alphabet.charAt(r.nextInt(alphabet.length())));
+                    default -> b.setCharAt(at, alphabet.charAt(r.nextInt(alphabet.length())));
+                }
+            }
+            try {
+                MaxIpInstance inst = parse(b.toString());
+                assertTrue(inst.order() >= 2, "mutation " + n);
+            } catch (InputFormatException e) {
+                failures++;
+                long lines = b.toString().lines().count();
+                assertTrue(e.line() >= 1 && e.line() <= Math.max(1, lines), "mutation " + n + ": line " + e.line()
+                        + " of " + lines + ": " + e.getMessage());
+            }
+        }
+        assertTrue(failures > 1000, "most mutations are malformed: " + failures);
+    }
+
+    @Test
     void emptyFileHasNoHeader(@TempDir Path dir) throws IOException {
         Path f = dir.resolve("e.maxip");
         Files.writeString(f, "");
