@@ -10,8 +10,11 @@ import org.hardchain.util.ResourceLimitException;
  * vector {@code e_t}, t = {@link #variable(int)}) listed before it, so a row of monomials
  * {@code x^alpha} costs one multiplication per column: {@code m[c] = m[parent(c)] * x[t]}.
  *
- * <p>Enumeration: the children of a monomial whose largest variable is l are
- * {@code alpha + e_t} for {@code t >= l}, which lists every multi-index exactly once.
+ * <p>Enumeration: the monomials of degree s whose largest variable is t are
+ * {@code x_t} times the monomials of degree s - 1 whose largest variable is {@code <= t}, which
+ * lists every multi-index exactly once. Each level is sorted by largest variable, so those
+ * parents are a prefix of the previous level and a row is built by g d contiguous runs
+ * {@code m[dst + i] = m[src + i] x_t} ({@link #runs()}), which vectorize.
  * With each column also comes {@code |alpha| / alpha_t}, the factor by which the multinomial
  * coefficient {@code multinom(|alpha|; alpha) = |alpha|! / prod alpha_t!} grows from parent to
  * child.
@@ -28,8 +31,10 @@ public final class MonomialBasis {
     private final int[] variable;
     private final short[] degree;
     private final double[] multinomialStep;
+    private final int[] runs;
 
-    private MonomialBasis(int d, int g, int[] parent, int[] variable, short[] degree, double[] step) {
+    private MonomialBasis(int d, int g, int[] parent, int[] variable, short[] degree, double[] step, int[] runs) {
+        this.runs = runs;
         this.d = d;
         this.g = g;
         this.parent = parent;
@@ -74,15 +79,24 @@ public final class MonomialBasis {
         double[] step = new double[r];
         int[] last = new int[r];      // largest variable index of the monomial
         int[] lastExp = new int[r];   // its exponent
+        int[] runs = new int[3 * g * d];
         parent[0] = -1;
         variable[0] = -1;
-        last[0] = 0;
         int count = 1;
         int levelStart = 0;
-        int levelEnd = 1;
+        // prefix[t] = number of monomials of the previous level whose largest variable is <= t
+        int[] prefix = new int[d];
+        java.util.Arrays.fill(prefix, 1);
+        int run = 0;
         for (int s = 1; s <= g; s++) {
-            for (int c = levelStart; c < levelEnd; c++) {
-                for (int t = last[c]; t < d; t++) {
+            int[] next = new int[d];
+            int start = count;
+            for (int t = 0; t < d; t++) {
+                runs[run++] = levelStart;
+                runs[run++] = count;
+                runs[run++] = prefix[t];
+                for (int i = 0; i < prefix[t]; i++) {
+                    int c = levelStart + i;
                     parent[count] = c;
                     variable[count] = t;
                     deg[count] = (short) s;
@@ -92,14 +106,15 @@ public final class MonomialBasis {
                     step[count] = (double) s / exp;
                     count++;
                 }
+                next[t] = count - start;
             }
-            levelStart = levelEnd;
-            levelEnd = count;
+            levelStart = start;
+            prefix = next;
         }
         if (count != r) {
             throw new IllegalStateException("internal error: enumerated " + count + " monomials, expected " + r);
         }
-        return new MonomialBasis(d, g, parent, variable, deg, step);
+        return new MonomialBasis(d, g, parent, variable, deg, step, runs);
     }
 
     /** Number of variables d. */
@@ -147,10 +162,35 @@ public final class MonomialBasis {
      */
     public void monomials(double[] x, int xOff, double[] out, int off) {
         out[off] = 1;
-        int r = parent.length;
-        for (int c = 1; c < r; c++) {
-            out[off + c] = out[off + parent[c]] * x[xOff + variable[c]];
+        int t = 0;
+        for (int q = 0; q < runs.length; q += 3) {
+            double xt = x[xOff + t];
+            int src = off + runs[q];
+            int dst = off + runs[q + 1];
+            int len = runs[q + 2];
+            for (int i = 0; i < len; i++) {
+                out[dst + i] = out[src + i] * xt;
+            }
+            t = t + 1 == d ? 0 : t + 1;
         }
+    }
+
+    /**
+     * The runs of the row construction, 3 ints each: source start, destination start, length;
+     * run number q uses variable {@code q mod d}. Do not modify.
+     */
+    int[] runs() {
+        return runs;
+    }
+
+    /** {@code |alpha| / alpha_t} per column (unused for column 0). Do not modify. */
+    double[] multinomialSteps() {
+        return multinomialStep;
+    }
+
+    /** The first column of degree s (s = 0..g+1; {@code levelStart(g + 1) = r}). */
+    public int levelStart(int s) {
+        return s == 0 ? 0 : s > g ? parent.length : runs[3 * (s - 1) * d + 1];
     }
 
     /**
@@ -161,12 +201,25 @@ public final class MonomialBasis {
      */
     public void weightedMonomials(double[] x, int xOff, double[] coef, double[] out, int off) {
         out[off] = 1;
-        int r = parent.length;
-        for (int c = 1; c < r; c++) {
-            out[off + c] = out[off + parent[c]] * x[xOff + variable[c]] * multinomialStep[c];
+        int t = 0;
+        for (int q = 0; q < runs.length; q += 3) {
+            double xt = x[xOff + t];
+            int src = off + runs[q];
+            int dst = off + runs[q + 1];
+            int len = runs[q + 2];
+            int st = runs[q + 1];
+            for (int i = 0; i < len; i++) {
+                out[dst + i] = out[src + i] * xt * multinomialStep[st + i];
+            }
+            t = t + 1 == d ? 0 : t + 1;
         }
-        for (int c = 0; c < r; c++) {
-            out[off + c] *= coef[degree[c]];
+        // level s is the contiguous range [levelStart(s), levelStart(s + 1))
+        for (int s = 0; s <= g; s++) {
+            double a = coef[s];
+            int end = levelStart(s + 1);
+            for (int i = levelStart(s); i < end; i++) {
+                out[off + i] *= a;
+            }
         }
     }
 }

@@ -25,6 +25,16 @@ abstract class PolyKernels {
      */
     abstract void apply(double[] u, int rows, int r, double[] wt, int m, double[] out, int outOff);
 
+    /** {@link MonomialBasis#monomials}: the row {@code x^alpha} of a key factor U_p. */
+    void monomials(MonomialBasis b, double[] x, double[] out, int off) {
+        b.monomials(x, 0, out, off);
+    }
+
+    /** {@link MonomialBasis#weightedMonomials}: a row of the query factor U_0. */
+    void weightedMonomials(MonomialBasis b, double[] x, double[] coef, double[] out, int off) {
+        b.weightedMonomials(x, 0, coef, out, off);
+    }
+
     static PolyKernels scalar() {
         return Scalar.INSTANCE;
     }

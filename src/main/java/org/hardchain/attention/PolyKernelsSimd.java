@@ -22,6 +22,67 @@ final class PolyKernelsSimd extends PolyKernels {
     }
 
     @Override
+    void monomials(MonomialBasis b, double[] x, double[] out, int off) {
+        int[] runs = b.runs();
+        int d = b.variables();
+        out[off] = 1;
+        int t = 0;
+        for (int q = 0; q < runs.length; q += 3) {
+            DoubleVector xt = DoubleVector.broadcast(S, x[t]);
+            double xs = x[t];
+            int src = off + runs[q];
+            int dst = off + runs[q + 1];
+            int len = runs[q + 2];
+            int i = 0;
+            for (; i + L <= len; i += L) {
+                DoubleVector.fromArray(S, out, src + i).mul(xt).intoArray(out, dst + i);
+            }
+            for (; i < len; i++) {
+                out[dst + i] = out[src + i] * xs;
+            }
+            t = t + 1 == d ? 0 : t + 1;
+        }
+    }
+
+    @Override
+    void weightedMonomials(MonomialBasis b, double[] x, double[] coef, double[] out, int off) {
+        int[] runs = b.runs();
+        double[] step = b.multinomialSteps();
+        int d = b.variables();
+        out[off] = 1;
+        int t = 0;
+        for (int q = 0; q < runs.length; q += 3) {
+            int src = off + runs[q];
+            int dst = off + runs[q + 1];
+            int len = runs[q + 2];
+            int st = runs[q + 1];
+            double xs = x[t];
+            DoubleVector xt = DoubleVector.broadcast(S, xs);
+            int i = 0;
+            for (; i + L <= len; i += L) {
+                DoubleVector.fromArray(S, out, src + i).mul(xt)
+                        .mul(DoubleVector.fromArray(S, step, st + i)).intoArray(out, dst + i);
+            }
+            for (; i < len; i++) {
+                out[dst + i] = out[src + i] * xs * step[st + i];
+            }
+            t = t + 1 == d ? 0 : t + 1;
+        }
+        for (int s = 0; s <= b.maxDegree(); s++) {
+            DoubleVector a = DoubleVector.broadcast(S, coef[s]);
+            double as = coef[s];
+            int i = off + b.levelStart(s);
+            int end = off + b.levelStart(s + 1);
+            for (; i + L <= end; i += L) {
+                DoubleVector.fromArray(S, out, i).mul(a).intoArray(out, i);
+            }
+            for (; i < end; i++) {
+                out[i] *= as;
+            }
+        }
+    }
+
+    @Override
     void accumulate(double[] u, int rows, int r, double[] v, int m, double[] wt) {
         int cv = r - r % L;
         for (int c = 0; c < cv; c += L) {

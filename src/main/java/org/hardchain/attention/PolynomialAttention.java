@@ -276,7 +276,7 @@ public final class PolynomialAttention {
                     for (int t = 0; t < d; t++) {
                         z[t] = q[(i0 + i) * d + t] * colProd[t] * scale;
                     }
-                    basis.weightedMonomials(z, 0, a, u, i * r);
+                    kern.weightedMonomials(basis, z, a, u, i * r);
                 }
                 buildNanos.addAndGet(System.nanoTime() - s);
                 kern.apply(u, rows, r, w, m, out, i0 * dv);
@@ -341,7 +341,7 @@ public final class PolynomialAttention {
                     for (int t = 0; t < d; t++) {
                         x[t] = ka[(j0 + j) * d + t] * scale[t];
                     }
-                    basis.monomials(x, 0, u, j * r);
+                    kern.monomials(basis, x, u, j * r);
                     System.arraycopy(va, (j0 + j) * dv, v, j * m, dv);
                     v[j * m + dv] = 1;
                 }
