@@ -47,4 +47,14 @@ open('bad_header_syntax.npy', 'wb').write(with_header(header.replace("'shape': (
 open('bad_header_keys.npy', 'wb').write(with_header(header.replace("'fortran_order'", "'fortran_ordr' ")))
 open('bad_shape_mismatch.npy', 'wb').write(with_header(header.replace("(2, 3)", "(3, 3)")))
 open('bad_version.npy', 'wb').write(good[:6] + b'\x04\x00' + good[8:])
+
+
+# The expected order-3 attention of attn3, computed independently with NumPy (THEORY §1):
+# S[i, j1, j2] = <Q[i], K1[j1], K2[j2]> / d, softmax over (j1, j2), values V1[j1] * V2[j2].
+Q, K1, K2 = (np.load('attn3/%s.npy' % n) for n in ('Q', 'K1', 'K2'))
+V1, V2 = np.load('attn3/V1.npy'), np.load('attn3/V2.npy').astype('<f8')
+S = np.einsum('it,at,bt->iab', Q, K1, K2) / Q.shape[1]
+A = np.exp(S - S.max(axis=(1, 2), keepdims=True))
+att = np.einsum('iab,ac,bc->ic', A, V1, V2) / A.sum(axis=(1, 2))[:, None]
+np.save('attn3_expected.npy', att)
 print('fixtures written; numpy', np.__version__)
