@@ -1,6 +1,7 @@
 package org.hardchain.attention;
 
 import java.util.stream.IntStream;
+import org.hardchain.util.Progress;
 import org.hardchain.util.Simd;
 
 /**
@@ -80,6 +81,11 @@ public final class ExactAttention implements AttentionAlgorithm {
      * @throws IndexOutOfBoundsException for a row outside {@code [0, n_q)}
      */
     public Matrix computeRows(AttentionInput in, int[] rows) {
+        return computeRows(in, rows, Progress.silent());
+    }
+
+    /** As {@link #computeRows(AttentionInput, int[])}, reporting progress in parallel tasks. */
+    public Matrix computeRows(AttentionInput in, int[] rows, Progress progress) {
         checkNonEmpty(in);
         for (int i : rows) {
             if (i < 0 || i >= in.nq()) {
@@ -92,11 +98,21 @@ public final class ExactAttention implements AttentionAlgorithm {
         RowKernel.KeyPanel panel = simd ? VectorRowKernel.layout(kl, vl) : ScalarRowKernel.layout(kl, vl);
         double[] out = new double[Math.multiplyExact(rows.length, in.dv())];
         if (k == 2) {
-            queryBlocks(in, rows, panel, out);
+            queryBlocks(in, rows, panel, out, progress);
         } else {
-            tupleBlocks(in, rows, panel, out);
+            tupleBlocks(in, rows, panel, out, progress);
         }
         return Matrix.wrap(rows.length, in.dv(), out);
+    }
+
+    /** Units of work {@link #computeRows(AttentionInput, int[], Progress)} reports for {@code rows} rows. */
+    public static long progressUnits(AttentionInput in, int rows) {
+        if (in.order() == 2) {
+            return rows;
+        }
+        double prefixes = in.keyTuples() / in.n(in.order() - 1);
+        int rb = RowKernel.BLOCK_ROWS;
+        return (long) (rows * Math.ceil(Math.ceil(prefixes / rb) / SEGMENT_BLOCKS));
     }
 
     /** {@code 2 * rows * prod_p n_p * (d + d_v)}: the multiply-adds counted as 2 flops. */
@@ -126,10 +142,11 @@ public final class ExactAttention implements AttentionAlgorithm {
     }
 
     /** k = 2: each block of query rows is one kernel call. */
-    private void queryBlocks(AttentionInput in, int[] rows, RowKernel.KeyPanel panel, double[] out) {
+    private void queryBlocks(AttentionInput in, int[] rows, RowKernel.KeyPanel panel, double[] out,
+            Progress progress) {
         int d = in.d();
         int dv = in.dv();
-        int rb = simd ? VectorRowKernel.ROWS : ScalarRowKernel.ROWS;
+        int rb = RowKernel.BLOCK_ROWS;
         int blocks = (rows.length + rb - 1) / rb;
         double[] q = in.q().data();
         double inv = 1.0 / d;
@@ -152,14 +169,16 @@ public final class ExactAttention implements AttentionAlgorithm {
                     out[(r0 + r) * dv + c] = s.w[r * dvPad + c] * norm;
                 }
             }
+            progress.advance(cnt);
         });
     }
 
     /** k >= 3: per query, stream blocks of prefix tuples (j_1..j_{k-2}); merge block softmax states. */
-    private void tupleBlocks(AttentionInput in, int[] rows, RowKernel.KeyPanel panel, double[] out) {
+    private void tupleBlocks(AttentionInput in, int[] rows, RowKernel.KeyPanel panel, double[] out,
+            Progress progress) {
         int k = in.order();
         int dv = in.dv();
-        int rb = simd ? VectorRowKernel.ROWS : ScalarRowKernel.ROWS;
+        int rb = RowKernel.BLOCK_ROWS;
         long prefixes = 1;
         for (int p = 1; p <= k - 2; p++) {
             prefixes = Math.multiplyExact(prefixes, (long) in.n(p));
@@ -192,6 +211,7 @@ public final class ExactAttention implements AttentionAlgorithm {
             pm[task] = st.m;
             pl[task] = st.l;
             System.arraycopy(st.acc, 0, pacc, task * dv, dv);
+            progress.advance(1);
         });
         double[] ones = new double[dv];
         java.util.Arrays.fill(ones, 1.0);

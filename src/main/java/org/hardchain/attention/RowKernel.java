@@ -11,6 +11,9 @@ package org.hardchain.attention;
  * <p>Implementations are not thread-safe: one per thread (they hold scratch tiles).
  */
 interface RowKernel {
+    /** Rows per block in both kernels (a multiple of every micro-kernel height). */
+    int BLOCK_ROWS = 32;
+
     /** Maximum rows per block (a multiple of the micro-kernel height). */
     int maxRows();
 

@@ -4,7 +4,7 @@ import java.util.Arrays;
 
 /** {@link RowKernel} in plain Java loops: the fallback when the Vector API is absent. */
 final class ScalarRowKernel implements RowKernel {
-    static final int ROWS = 32;
+    static final int ROWS = BLOCK_ROWS;
     static final int CHUNK = 256;
 
     private final KeyPanel p;

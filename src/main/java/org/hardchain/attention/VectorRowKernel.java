@@ -16,7 +16,7 @@ final class VectorRowKernel implements RowKernel {
     /** Micro-kernel height (rows) and width (vectors). */
     private static final int MR = 4;
     private static final int NR = 2;
-    static final int ROWS = 32;
+    static final int ROWS = BLOCK_ROWS;
     /** Columns per chunk: a multiple of NR * L for every vector length up to 512 bits. */
     static final int CHUNK = 128;
 
