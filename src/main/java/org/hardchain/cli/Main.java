@@ -23,6 +23,7 @@ import picocli.CommandLine.Spec;
             "the polynomial method on the other side."},
         subcommands = {
             CommandLine.HelpCommand.class,
+            AttentionCommand.class,
         },
         footer = {"", "Exit codes: 0 success, 1 internal failure, 2 usage error, 3 malformed input file.",
             "Add --debug to any command to see stack traces."})

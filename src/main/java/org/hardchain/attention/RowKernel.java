@@ -1,0 +1,64 @@
+package org.hardchain.attention;
+
+/**
+ * The inner kernel of {@link ExactAttention}: FlashAttention for a block of "rows" against the
+ * last key matrix. Row r carries a vector {@code a_r} (length d, already divided by d); the
+ * kernel streams the columns j of {@code K = K_{k-1}} in chunks and keeps, per row, an online
+ * softmax: the running maximum {@code m_r} of {@code g_rj = <a_r, K[j]>}, the running sum
+ * {@code l_r = sum_j e^{g_rj - m_r}} and {@code w_r = sum_j e^{g_rj - m_r} V[j]} (THEORY.md §3).
+ * One block costs {@code 2 * rows * n * (d + d_v)} flops and O(rows * chunk) memory.
+ *
+ * <p>Implementations are not thread-safe: one per thread (they hold scratch tiles).
+ */
+interface RowKernel {
+    /** Rows per block in both kernels (a multiple of every micro-kernel height). */
+    int BLOCK_ROWS = 32;
+
+    /** Maximum rows per block (a multiple of the micro-kernel height). */
+    int maxRows();
+
+    /**
+     * Runs one block.
+     *
+     * @param a    {@code maxRows() x d} row-major; rows {@code >= rows} are ignored (may be overwritten)
+     * @param rows number of valid rows, {@code 1 <= rows <= maxRows()}
+     * @param m    out: {@code m_r}
+     * @param l    out: {@code l_r}
+     * @param w    out: {@code w_r}, row r at offset {@code r * panel.dvPad()}
+     */
+    void run(double[] a, int rows, double[] m, double[] l, double[] w);
+
+    /** The last key and value matrix laid out for the kernels. */
+    KeyPanel panel();
+
+    /**
+     * {@code K^T} as {@code d x nPad} (columns beyond n are zero and masked to score -inf) and
+     * {@code V} as {@code nPad x dvPad} (padding zero). Immutable once built; shared by threads.
+     */
+    record KeyPanel(int n, int nPad, int d, int dv, int dvPad, double[] kt, double[] v) {
+        static KeyPanel of(Matrix k, Matrix v, int colMultiple, int dvMultiple) {
+            int n = k.rows();
+            int d = k.cols();
+            int dv = v.cols();
+            int nPad = roundUp(n, colMultiple);
+            int dvPad = roundUp(dv, dvMultiple);
+            double[] kt = new double[Math.multiplyExact(d, nPad)];
+            double[] kd = k.data();
+            for (int j = 0; j < n; j++) {
+                for (int t = 0; t < d; t++) {
+                    kt[t * nPad + j] = kd[j * d + t];
+                }
+            }
+            double[] vp = new double[Math.multiplyExact(nPad, dvPad)];
+            double[] vd = v.data();
+            for (int j = 0; j < n; j++) {
+                System.arraycopy(vd, j * dv, vp, j * dvPad, dv);
+            }
+            return new KeyPanel(n, nPad, d, dv, dvPad, kt, vp);
+        }
+
+        static int roundUp(int x, int m) {
+            return Math.multiplyExact((x + m - 1) / m, m);
+        }
+    }
+}
