@@ -203,8 +203,15 @@ public final class PolynomialAttention {
         return rho >= 1 ? Double.POSITIVE_INFINITY : 2 * rho / (1 - rho) * valueBound;
     }
 
-    /** Algorithm 1 for {@code in} with the options {@code opt}. */
+    /**
+     * Algorithm 1 for {@code in} with the options {@code opt}.
+     *
+     * @throws IllegalArgumentException if a key set is empty or d = 0 (softmax undefined)
+     * @throws org.hardchain.util.UsageException if no degree up to the cap reaches eps
+     * @throws ResourceLimitException if the rank exceeds {@code opt.maxRank()}
+     */
     public static Result compute(AttentionInput in, Options opt) {
+        ExactAttention.checkNonEmpty(in);
         long t0 = System.nanoTime();
         ExpApproximation p = polynomial(in, opt);
         long t1 = System.nanoTime();
@@ -221,6 +228,7 @@ public final class PolynomialAttention {
     }
 
     private static Result compute(AttentionInput in, ExpApproximation p, Options opt, double polySeconds) {
+        ExactAttention.checkNonEmpty(in);
         double range = scoreRange(in);
         if (p.range() < range) {
             throw new IllegalArgumentException("polynomial covers [-" + p.range() + ", " + p.range()
@@ -434,6 +442,60 @@ public final class PolynomialAttention {
             }
         }
         return Matrix.wrap(nq, dv, out);
+    }
+
+    /**
+     * {@code count} query rows spread evenly over {@code [0, nq)}: row {@code floor(j nq / count)}
+     * for j < count (all rows when count >= nq).
+     */
+    public static int[] sampleRows(int nq, int count) {
+        if (count < 0) {
+            throw new IllegalArgumentException("row count must be >= 0, got " + count);
+        }
+        int c = Math.min(count, nq);
+        int[] rows = new int[c];
+        for (int j = 0; j < c; j++) {
+            rows[j] = (int) ((long) j * nq / c);
+        }
+        return rows;
+    }
+
+    /**
+     * {@code result} with its report's measured error: the largest {@code |T - Att|} over the
+     * given query rows, the exact rows computed by {@link ExactAttention#computeRows} at
+     * {@code prod_p n_p (d + d_v)} per row (THEORY.md §3).
+     */
+    public static Result checkedAgainstExact(Result result, AttentionInput in, int[] rows) {
+        if (rows.length == 0) {
+            return result;
+        }
+        Matrix exact = ExactAttention.create().computeRows(in, rows);
+        Matrix t = result.output();
+        double worst = 0;
+        for (int x = 0; x < rows.length; x++) {
+            for (int e = 0; e < t.cols(); e++) {
+                double diff = Math.abs(t.get(rows[x], e) - exact.get(x, e));
+                if (!(diff <= worst)) {
+                    worst = diff;
+                }
+            }
+        }
+        return new Result(t, result.report().withMeasuredError(worst, rows.length));
+    }
+
+    /** This method as an {@link AttentionAlgorithm} (name {@code "poly"}) with fixed options. */
+    public static AttentionAlgorithm algorithm(Options opt) {
+        return new AttentionAlgorithm() {
+            @Override
+            public Matrix compute(AttentionInput in) {
+                return PolynomialAttention.compute(in, opt).output();
+            }
+
+            @Override
+            public String name() {
+                return "poly";
+            }
+        };
     }
 
     /** The largest absolute entry of {@code a - b} (same shapes). */

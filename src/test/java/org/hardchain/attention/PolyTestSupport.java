@@ -4,7 +4,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Random;
 
-/** Seeded random inputs and a tiny exact reference (plain loops, max-subtracted softmax). */
+/** Seeded random inputs for the polynomial-method tests (the exact reference is {@link NaiveAttention}). */
 final class PolyTestSupport {
     private PolyTestSupport() {
     }
@@ -28,55 +28,6 @@ final class PolyTestSupport {
             values.add(uniform(rnd, rows, dv, b));
         }
         return AttentionInput.of(q, keys, values);
-    }
-
-    /** Exact order-k attention by enumerating key tuples, softmax shifted by the row maximum. */
-    static Matrix exact(AttentionInput in) {
-        int k = in.order();
-        int d = in.d();
-        int dv = in.dv();
-        int[] n = new int[k - 1];
-        int tuples = 1;
-        for (int p = 0; p < k - 1; p++) {
-            n[p] = in.n(p + 1);
-            tuples *= n[p];
-        }
-        double[] out = new double[in.nq() * dv];
-        double[] s = new double[tuples];
-        for (int i = 0; i < in.nq(); i++) {
-            double max = Double.NEGATIVE_INFINITY;
-            for (int x = 0; x < tuples; x++) {
-                int[] j = tuple(x, n);
-                double acc = 0;
-                for (int t = 0; t < d; t++) {
-                    double prod = in.q().get(i, t);
-                    for (int p = 0; p < k - 1; p++) {
-                        prod *= in.key(p + 1).get(j[p], t);
-                    }
-                    acc += prod;
-                }
-                s[x] = acc / d;
-                max = Math.max(max, s[x]);
-            }
-            double den = 0;
-            double[] num = new double[dv];
-            for (int x = 0; x < tuples; x++) {
-                int[] j = tuple(x, n);
-                double w = Math.exp(s[x] - max);
-                den += w;
-                for (int e = 0; e < dv; e++) {
-                    double v = 1;
-                    for (int p = 0; p < k - 1; p++) {
-                        v *= in.value(p + 1).get(j[p], e);
-                    }
-                    num[e] += w * v;
-                }
-            }
-            for (int e = 0; e < dv; e++) {
-                out[i * dv + e] = num[e] / den;
-            }
-        }
-        return Matrix.of(in.nq(), dv, out);
     }
 
     /** Key tuple number x, last index fastest (the order of ColumnwiseKronecker). */

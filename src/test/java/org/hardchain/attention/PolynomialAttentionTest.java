@@ -79,7 +79,7 @@ class PolynomialAttentionTest {
             int[] n = k == 2 ? new int[] {37} : new int[] {9, 13};
             AttentionInput in = PolyTestSupport.input(seed * 1000 + k, 11, n, d, 3, b);
             var res = PolynomialAttention.compute(in, PolynomialAttention.Options.epsilon(eps));
-            double err = PolynomialAttention.maxAbsDifference(res.output(), PolyTestSupport.exact(in));
+            double err = PolynomialAttention.maxAbsDifference(res.output(), new NaiveAttention().compute(in));
             String msg = "seed " + seed + ": " + res.report();
             assertTrue(err <= eps, "error " + err + " > eps " + eps + "; " + msg);
             assertTrue(res.report().totalBound() <= eps * (1 + 1e-12), msg);
@@ -92,7 +92,7 @@ class PolynomialAttentionTest {
         for (int g = 1; g <= 8; g++) {
             AttentionInput in = PolyTestSupport.input(77 + g, 6, new int[] {7, 5}, 3, 2, 1.4);
             var res = PolynomialAttention.compute(in, PolynomialAttention.Options.degree(g));
-            double err = PolynomialAttention.maxAbsDifference(res.output(), PolyTestSupport.exact(in));
+            double err = PolynomialAttention.maxAbsDifference(res.output(), new NaiveAttention().compute(in));
             assertTrue(err <= res.report().totalBound(),
                     "seed " + (77 + g) + ", degree " + g + ": measured " + err + " > bound " + res.report());
             assertEquals(g, res.report().degree());
@@ -140,6 +140,28 @@ class PolynomialAttentionTest {
                         "seed 99, block " + blk + ", threads " + threads);
             }
         }
+    }
+
+    @Test
+    void sampledExactRowsMeasureTheErrorOnLargerInputs() {
+        AttentionInput in = RandomAttention.uniform(3, 300, 200, 6, 5, 1.0, 2024);
+        var res = PolynomialAttention.compute(in, PolynomialAttention.Options.epsilon(1e-7));
+        int[] rows = PolynomialAttention.sampleRows(in.nq(), 12);
+        var checked = PolynomialAttention.checkedAgainstExact(res, in, rows);
+        double err = checked.report().measuredError();
+        assertEquals(12, checked.report().rowsChecked());
+        assertTrue(err > 0 && err <= 1e-7, "seed 2024: " + checked.report());
+        assertTrue(err <= checked.report().totalBound(), "seed 2024: " + checked.report());
+        // the sampled rows are the exact kernel's rows of the full naive output
+        assertEquals(List.of(0, 25, 50, 75, 100, 125, 150, 175, 200, 225, 250, 275),
+                java.util.Arrays.stream(rows).boxed().toList());
+    }
+
+    @Test
+    void emptyKeySetIsRejected() {
+        AttentionInput in = AttentionInput.of(Matrix.zeros(2, 2), List.of(Matrix.zeros(0, 2)), List.of(Matrix.zeros(0, 1)));
+        assertThrows(IllegalArgumentException.class,
+                () -> PolynomialAttention.compute(in, PolynomialAttention.Options.epsilon(1e-3)));
     }
 
     @Test
