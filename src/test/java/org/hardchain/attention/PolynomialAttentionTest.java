@@ -118,13 +118,16 @@ class PolynomialAttentionTest {
     @Test
     void simdAndScalarKernelsAgree() {
         // Odd rank and value widths exercise the vector tails: d = 4, g = 5 gives r = 126; dv = 1, 3, 8, 9.
+        // Blocks of 7 rows exercise the 4-, 2- and 1-row paths of the query kernel.
         for (int dv : new int[] {1, 3, 8, 9}) {
-            AttentionInput in = PolyTestSupport.input(500 + dv, 45, new int[] {31, 17}, 4, dv, 1);
-            var opt = PolynomialAttention.Options.degree(5).withBlockRows(16);
-            Matrix simd = PolynomialAttention.compute(in, opt.withSimd(true)).output();
-            Matrix scalar = PolynomialAttention.compute(in, opt.withSimd(false)).output();
-            assertTrue(PolyTestSupport.maxRelDiff(simd, scalar) <= 1e-12, "seed " + (500 + dv)
-                    + ", dv " + dv + ", kernel " + Simd.describe());
+            for (int blk : new int[] {16, 7}) {
+                AttentionInput in = PolyTestSupport.input(500 + dv, 45, new int[] {31, 17}, 4, dv, 1);
+                var opt = PolynomialAttention.Options.degree(5).withBlockRows(blk);
+                Matrix simd = PolynomialAttention.compute(in, opt.withSimd(true)).output();
+                Matrix scalar = PolynomialAttention.compute(in, opt.withSimd(false)).output();
+                assertTrue(PolyTestSupport.maxRelDiff(simd, scalar) <= 1e-12, "seed " + (500 + dv)
+                        + ", dv " + dv + ", block " + blk + ", kernel " + Simd.describe());
+            }
         }
     }
 
