@@ -160,6 +160,29 @@ class PolynomialAttentionTest {
                 java.util.Arrays.stream(rows).boxed().toList());
     }
 
+    /** Working memory is O(block r + r d_v): allocation beyond the output does not grow with n. */
+    @Test
+    void allocationBeyondTheOutputDoesNotGrowWithN() {
+        var mx = (com.sun.management.ThreadMXBean) java.lang.management.ManagementFactory.getThreadMXBean();
+        long tid = Thread.currentThread().getId();
+        var opt = PolynomialAttention.Options.degree(4).withThreads(1).withBlockRows(32).withSimd(false);
+        long[] beyond = new long[2];
+        int[] sizes = {1000, 8000};
+        for (int rep = 0; rep < 2; rep++) { // the first round loads classes
+            for (int x = 0; x < 2; x++) {
+                AttentionInput in = RandomAttention.uniform(3, sizes[x], sizes[x], 4, 4, 1.0, 31 + x);
+                long before = mx.getThreadAllocatedBytes(tid);
+                PolynomialAttention.compute(in, opt);
+                long used = mx.getThreadAllocatedBytes(tid) - before;
+                beyond[x] = used - 8L * sizes[x] * 4;
+            }
+        }
+        // r = C(8, 4) = 70: block 32 x 70 + partial sums 5 x 70 per key set: a few kB.
+        assertTrue(Math.abs(beyond[1] - beyond[0]) < 64 * 1024,
+                "seeds 31, 32: allocation beyond the output " + beyond[0] + " B at n = 1000, " + beyond[1]
+                        + " B at n = 8000");
+    }
+
     @Test
     void emptyKeySetIsRejected() {
         AttentionInput in = AttentionInput.of(Matrix.zeros(2, 2), List.of(Matrix.zeros(0, 2)), List.of(Matrix.zeros(0, 1)));
