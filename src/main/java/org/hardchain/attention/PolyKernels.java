@@ -22,8 +22,9 @@ abstract class PolyKernels {
     /**
      * {@code out[outOff + i (m-1) + e] = (u[i] . wt[e]) / (u[i] . wt[m-1])} for i < rows,
      * e < m - 1: the rows of {@code diag(w)^{-1} U_0 W}. Cost: rows * r * m multiply-adds.
+     * {@code acc} is scratch space of at least {@code 4 m} entries.
      */
-    abstract void apply(double[] u, int rows, int r, double[] wt, int m, double[] out, int outOff);
+    abstract void apply(double[] u, int rows, int r, double[] wt, int m, double[] out, int outOff, double[] acc);
 
     /** {@link MonomialBasis#monomials}: the row {@code x^alpha} of a key factor U_p. */
     void monomials(MonomialBasis b, double[] x, double[] out, int off) {
@@ -75,9 +76,8 @@ abstract class PolyKernels {
         }
 
         @Override
-        void apply(double[] u, int rows, int r, double[] wt, int m, double[] out, int outOff) {
+        void apply(double[] u, int rows, int r, double[] wt, int m, double[] out, int outOff, double[] acc) {
             int dv = m - 1;
-            double[] acc = new double[m];
             for (int i = 0; i < rows; i++) {
                 int ub = i * r;
                 for (int e = 0; e < m; e++) {

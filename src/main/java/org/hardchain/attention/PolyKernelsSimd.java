@@ -185,10 +185,9 @@ final class PolyKernelsSimd extends PolyKernels {
     }
 
     @Override
-    void apply(double[] u, int rows, int r, double[] wt, int m, double[] out, int outOff) {
+    void apply(double[] u, int rows, int r, double[] wt, int m, double[] out, int outOff, double[] acc) {
         int dv = m - 1;
         int cv = r - r % L;
-        double[] acc = new double[4 * m];
         int i = 0;
         for (; i + 4 <= rows; i += 4) {
             int u0 = i * r;

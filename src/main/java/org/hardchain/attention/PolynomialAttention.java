@@ -276,6 +276,7 @@ public final class PolynomialAttention {
         parallel(blocks, threads, (lo, hi) -> {
             double[] u = new double[blk * r];
             double[] z = new double[d];
+            double[] acc = new double[4 * m];
             for (int b = lo; b < hi; b++) {
                 int i0 = b * blk;
                 int rows = Math.min(blk, nq - i0);
@@ -287,7 +288,7 @@ public final class PolynomialAttention {
                     kern.weightedMonomials(basis, z, a, u, i * r);
                 }
                 buildNanos.addAndGet(System.nanoTime() - s);
-                kern.apply(u, rows, r, w, m, out, i0 * dv);
+                kern.apply(u, rows, r, w, m, out, i0 * dv, acc);
             }
         });
         long t2 = System.nanoTime();
