@@ -118,10 +118,10 @@ public final class ExpApproximation {
         if (!(delta > 0 && delta < 1)) {
             throw new IllegalArgumentException("relative error delta must be in (0, 1), got " + delta);
         }
-        // Start from a degree just below what the Aggarwal-Alman rate suggests, then walk up.
+        // Exponential search (degrees 0, 1, 3, 7, ...) for a degree that meets delta, then binary
+        // search below it for the smallest one: O(log g) certificates.
         int g = 0;
         ExpApproximation best = null;
-        // Exponential search for an upper degree, then binary search for the smallest one.
         int lo = -1;
         int hi = -1;
         for (int step = 1; g <= maxDegree; step *= 2) {

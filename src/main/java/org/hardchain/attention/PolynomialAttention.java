@@ -2,7 +2,6 @@ package org.hardchain.attention;
 
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.stream.IntStream;
 import org.hardchain.util.ResourceLimitException;
@@ -514,9 +513,5 @@ public final class PolynomialAttention {
             }
         }
         return worst;
-    }
-
-    static String format(double x) {
-        return String.format(Locale.ROOT, "%.3g", x);
     }
 }

@@ -19,8 +19,7 @@ class PolynomialAttentionTest {
             AttentionInput in = PolyTestSupport.input(seed, 5, new int[] {4, 3}, 3, 2, 1.7);
             double r = PolynomialAttention.scoreRange(in);
             assertTrue(r <= Math.pow(in.entryBound(), 3) + 1e-12, "seed " + seed);
-            ExpApproximation identity = ExpApproximation.ofDegree(r, 1);
-            // naive scores: S = P^{-1}... check directly instead
+            double worst = 0;
             for (int i = 0; i < 5; i++) {
                 for (int j1 = 0; j1 < 4; j1++) {
                     for (int j2 = 0; j2 < 3; j2++) {
@@ -29,10 +28,11 @@ class PolynomialAttentionTest {
                             s += in.q().get(i, t) * in.key(1).get(j1, t) * in.key(2).get(j2, t);
                         }
                         assertTrue(Math.abs(s / 3) <= r * (1 + 1e-12), "seed " + seed);
+                        worst = Math.max(worst, Math.abs(s / 3));
                     }
                 }
             }
-            assertTrue(identity.range() == r);
+            assertTrue(worst > 0.05 * r, "seed " + seed + ": bound " + r + " vacuous against max score " + worst);
         }
     }
 
