@@ -66,44 +66,8 @@ final class VectorRowKernel implements RowKernel {
             // Scores g[r][j] = <a_r, K[c0 + j]> for a 4-row x 2-vector register tile at a time.
             for (int r0 = 0; r0 < rowsPad; r0 += MR) {
                 int a0 = r0 * d;
-                int a1 = a0 + d;
-                int a2 = a1 + d;
-                int a3 = a2 + d;
                 for (int j0 = 0; j0 < nc; j0 += NR * L) {
-                    DoubleVector s00 = DoubleVector.zero(S);
-                    DoubleVector s01 = s00;
-                    DoubleVector s10 = s00;
-                    DoubleVector s11 = s00;
-                    DoubleVector s20 = s00;
-                    DoubleVector s21 = s00;
-                    DoubleVector s30 = s00;
-                    DoubleVector s31 = s00;
-                    int ko = c0 + j0;
-                    for (int t = 0; t < d; t++, ko += nPad) {
-                        DoubleVector b0 = DoubleVector.fromArray(S, kt, ko);
-                        DoubleVector b1 = DoubleVector.fromArray(S, kt, ko + L);
-                        DoubleVector x0 = DoubleVector.broadcast(S, a[a0 + t]);
-                        DoubleVector x1 = DoubleVector.broadcast(S, a[a1 + t]);
-                        DoubleVector x2 = DoubleVector.broadcast(S, a[a2 + t]);
-                        DoubleVector x3 = DoubleVector.broadcast(S, a[a3 + t]);
-                        s00 = b0.fma(x0, s00);
-                        s01 = b1.fma(x0, s01);
-                        s10 = b0.fma(x1, s10);
-                        s11 = b1.fma(x1, s11);
-                        s20 = b0.fma(x2, s20);
-                        s21 = b1.fma(x2, s21);
-                        s30 = b0.fma(x3, s30);
-                        s31 = b1.fma(x3, s31);
-                    }
-                    int go = r0 * CHUNK + j0;
-                    s00.intoArray(g, go);
-                    s01.intoArray(g, go + L);
-                    s10.intoArray(g, go + CHUNK);
-                    s11.intoArray(g, go + CHUNK + L);
-                    s20.intoArray(g, go + 2 * CHUNK);
-                    s21.intoArray(g, go + 2 * CHUNK + L);
-                    s30.intoArray(g, go + 3 * CHUNK);
-                    s31.intoArray(g, go + 3 * CHUNK + L);
+                    scoreTile(a, a0, d, kt, c0 + j0, nPad, g, r0 * CHUNK + j0);
                 }
             }
             // Padded key columns get score -inf, hence weight 0.
@@ -114,29 +78,7 @@ final class VectorRowKernel implements RowKernel {
             }
             // Online softmax: new running max, rescale, g <- e^{g - m}.
             for (int r = 0; r < rows; r++) {
-                int go = r * CHUNK;
-                DoubleVector mxv = DoubleVector.fromArray(S, g, go);
-                for (int j = L; j < nc; j += L) {
-                    mxv = mxv.max(DoubleVector.fromArray(S, g, go + j));
-                }
-                double mx = Math.max(m[r], mxv.reduceLanes(VectorOperators.MAX));
-                if (mx > m[r]) {
-                    double s = Math.exp(m[r] - mx);
-                    l[r] *= s;
-                    int wo = r * dvPad;
-                    for (int c = 0; c < dvPad; c += L) {
-                        DoubleVector.fromArray(S, w, wo + c).mul(s).intoArray(w, wo + c);
-                    }
-                    m[r] = mx;
-                }
-                DoubleVector mv = DoubleVector.broadcast(S, mx);
-                DoubleVector sum = DoubleVector.zero(S);
-                for (int j = 0; j < nc; j += L) {
-                    DoubleVector e = DoubleVector.fromArray(S, g, go + j).sub(mv).lanewise(VectorOperators.EXP);
-                    e.intoArray(g, go + j);
-                    sum = sum.add(e);
-                }
-                l[r] += sum.reduceLanes(VectorOperators.ADD);
+                softmaxRow(g, r * CHUNK, nc, m, l, r, w, r * dvPad, dvPad);
             }
             for (int r = rows; r < rowsPad; r++) {
                 Arrays.fill(g, r * CHUNK, r * CHUNK + nc, 0.0);
@@ -147,59 +89,132 @@ final class VectorRowKernel implements RowKernel {
                 int w0 = r0 * dvPad;
                 int c = 0;
                 for (; c + NR * L <= dvPad; c += NR * L) {
-                    DoubleVector u00 = DoubleVector.fromArray(S, w, w0 + c);
-                    DoubleVector u01 = DoubleVector.fromArray(S, w, w0 + c + L);
-                    DoubleVector u10 = DoubleVector.fromArray(S, w, w0 + dvPad + c);
-                    DoubleVector u11 = DoubleVector.fromArray(S, w, w0 + dvPad + c + L);
-                    DoubleVector u20 = DoubleVector.fromArray(S, w, w0 + 2 * dvPad + c);
-                    DoubleVector u21 = DoubleVector.fromArray(S, w, w0 + 2 * dvPad + c + L);
-                    DoubleVector u30 = DoubleVector.fromArray(S, w, w0 + 3 * dvPad + c);
-                    DoubleVector u31 = DoubleVector.fromArray(S, w, w0 + 3 * dvPad + c + L);
-                    int vo = c0 * dvPad + c;
-                    for (int j = 0; j < nc; j++, vo += dvPad) {
-                        DoubleVector v0 = DoubleVector.fromArray(S, v, vo);
-                        DoubleVector v1 = DoubleVector.fromArray(S, v, vo + L);
-                        DoubleVector x0 = DoubleVector.broadcast(S, g[g0 + j]);
-                        DoubleVector x1 = DoubleVector.broadcast(S, g[g0 + CHUNK + j]);
-                        DoubleVector x2 = DoubleVector.broadcast(S, g[g0 + 2 * CHUNK + j]);
-                        DoubleVector x3 = DoubleVector.broadcast(S, g[g0 + 3 * CHUNK + j]);
-                        u00 = v0.fma(x0, u00);
-                        u01 = v1.fma(x0, u01);
-                        u10 = v0.fma(x1, u10);
-                        u11 = v1.fma(x1, u11);
-                        u20 = v0.fma(x2, u20);
-                        u21 = v1.fma(x2, u21);
-                        u30 = v0.fma(x3, u30);
-                        u31 = v1.fma(x3, u31);
-                    }
-                    u00.intoArray(w, w0 + c);
-                    u01.intoArray(w, w0 + c + L);
-                    u10.intoArray(w, w0 + dvPad + c);
-                    u11.intoArray(w, w0 + dvPad + c + L);
-                    u20.intoArray(w, w0 + 2 * dvPad + c);
-                    u21.intoArray(w, w0 + 2 * dvPad + c + L);
-                    u30.intoArray(w, w0 + 3 * dvPad + c);
-                    u31.intoArray(w, w0 + 3 * dvPad + c + L);
+                    valueTile2(g, g0, nc, v, c0 * dvPad + c, dvPad, w, w0 + c);
                 }
                 for (; c < dvPad; c += L) {
-                    DoubleVector u0 = DoubleVector.fromArray(S, w, w0 + c);
-                    DoubleVector u1 = DoubleVector.fromArray(S, w, w0 + dvPad + c);
-                    DoubleVector u2 = DoubleVector.fromArray(S, w, w0 + 2 * dvPad + c);
-                    DoubleVector u3 = DoubleVector.fromArray(S, w, w0 + 3 * dvPad + c);
-                    int vo = c0 * dvPad + c;
-                    for (int j = 0; j < nc; j++, vo += dvPad) {
-                        DoubleVector v0 = DoubleVector.fromArray(S, v, vo);
-                        u0 = v0.fma(DoubleVector.broadcast(S, g[g0 + j]), u0);
-                        u1 = v0.fma(DoubleVector.broadcast(S, g[g0 + CHUNK + j]), u1);
-                        u2 = v0.fma(DoubleVector.broadcast(S, g[g0 + 2 * CHUNK + j]), u2);
-                        u3 = v0.fma(DoubleVector.broadcast(S, g[g0 + 3 * CHUNK + j]), u3);
-                    }
-                    u0.intoArray(w, w0 + c);
-                    u1.intoArray(w, w0 + dvPad + c);
-                    u2.intoArray(w, w0 + 2 * dvPad + c);
-                    u3.intoArray(w, w0 + 3 * dvPad + c);
+                    valueTile1(g, g0, nc, v, c0 * dvPad + c, dvPad, w, w0 + c);
                 }
             }
         }
+    }
+
+    /** g[4 rows x 2L cols at go] = a[4 rows at a0] . K^T[:, ko..ko+2L) (the micro-kernel of the score GEMM). */
+    private static void scoreTile(double[] a, int a0, int d, double[] kt, int ko, int nPad, double[] g, int go) {
+        int a1 = a0 + d;
+        int a2 = a1 + d;
+        int a3 = a2 + d;
+        DoubleVector s00 = DoubleVector.zero(S);
+        DoubleVector s01 = s00;
+        DoubleVector s10 = s00;
+        DoubleVector s11 = s00;
+        DoubleVector s20 = s00;
+        DoubleVector s21 = s00;
+        DoubleVector s30 = s00;
+        DoubleVector s31 = s00;
+        for (int t = 0; t < d; t++, ko += nPad) {
+            DoubleVector b0 = DoubleVector.fromArray(S, kt, ko);
+            DoubleVector b1 = DoubleVector.fromArray(S, kt, ko + L);
+            DoubleVector x0 = DoubleVector.broadcast(S, a[a0 + t]);
+            DoubleVector x1 = DoubleVector.broadcast(S, a[a1 + t]);
+            DoubleVector x2 = DoubleVector.broadcast(S, a[a2 + t]);
+            DoubleVector x3 = DoubleVector.broadcast(S, a[a3 + t]);
+            s00 = b0.fma(x0, s00);
+            s01 = b1.fma(x0, s01);
+            s10 = b0.fma(x1, s10);
+            s11 = b1.fma(x1, s11);
+            s20 = b0.fma(x2, s20);
+            s21 = b1.fma(x2, s21);
+            s30 = b0.fma(x3, s30);
+            s31 = b1.fma(x3, s31);
+        }
+        s00.intoArray(g, go);
+        s01.intoArray(g, go + L);
+        s10.intoArray(g, go + CHUNK);
+        s11.intoArray(g, go + CHUNK + L);
+        s20.intoArray(g, go + 2 * CHUNK);
+        s21.intoArray(g, go + 2 * CHUNK + L);
+        s30.intoArray(g, go + 3 * CHUNK);
+        s31.intoArray(g, go + 3 * CHUNK + L);
+    }
+
+    /** Online softmax of one row of the chunk: new running max, rescale l and w, g <- e^{g - m}. */
+    private static void softmaxRow(double[] g, int go, int nc, double[] m, double[] l, int r, double[] w, int wo,
+            int dvPad) {
+        DoubleVector mxv = DoubleVector.fromArray(S, g, go);
+        for (int j = L; j < nc; j += L) {
+            mxv = mxv.max(DoubleVector.fromArray(S, g, go + j));
+        }
+        double mx = Math.max(m[r], mxv.reduceLanes(VectorOperators.MAX));
+        if (mx > m[r]) {
+            double s = Math.exp(m[r] - mx);
+            l[r] *= s;
+            for (int c = 0; c < dvPad; c += L) {
+                DoubleVector.fromArray(S, w, wo + c).mul(s).intoArray(w, wo + c);
+            }
+            m[r] = mx;
+        }
+        DoubleVector mv = DoubleVector.broadcast(S, mx);
+        DoubleVector sum = DoubleVector.zero(S);
+        for (int j = 0; j < nc; j += L) {
+            DoubleVector e = DoubleVector.fromArray(S, g, go + j).sub(mv).lanewise(VectorOperators.EXP);
+            e.intoArray(g, go + j);
+            sum = sum.add(e);
+        }
+        l[r] += sum.reduceLanes(VectorOperators.ADD);
+    }
+
+    /** w[4 rows x 2L cols at wo] += g[4 rows at g0, nc cols] . V[nc rows at vo, 2L cols]. */
+    private static void valueTile2(double[] g, int g0, int nc, double[] v, int vo, int dvPad, double[] w, int w0) {
+        DoubleVector u00 = DoubleVector.fromArray(S, w, w0);
+        DoubleVector u01 = DoubleVector.fromArray(S, w, w0 + L);
+        DoubleVector u10 = DoubleVector.fromArray(S, w, w0 + dvPad);
+        DoubleVector u11 = DoubleVector.fromArray(S, w, w0 + dvPad + L);
+        DoubleVector u20 = DoubleVector.fromArray(S, w, w0 + 2 * dvPad);
+        DoubleVector u21 = DoubleVector.fromArray(S, w, w0 + 2 * dvPad + L);
+        DoubleVector u30 = DoubleVector.fromArray(S, w, w0 + 3 * dvPad);
+        DoubleVector u31 = DoubleVector.fromArray(S, w, w0 + 3 * dvPad + L);
+        for (int j = 0; j < nc; j++, vo += dvPad) {
+            DoubleVector v0 = DoubleVector.fromArray(S, v, vo);
+            DoubleVector v1 = DoubleVector.fromArray(S, v, vo + L);
+            DoubleVector x0 = DoubleVector.broadcast(S, g[g0 + j]);
+            DoubleVector x1 = DoubleVector.broadcast(S, g[g0 + CHUNK + j]);
+            DoubleVector x2 = DoubleVector.broadcast(S, g[g0 + 2 * CHUNK + j]);
+            DoubleVector x3 = DoubleVector.broadcast(S, g[g0 + 3 * CHUNK + j]);
+            u00 = v0.fma(x0, u00);
+            u01 = v1.fma(x0, u01);
+            u10 = v0.fma(x1, u10);
+            u11 = v1.fma(x1, u11);
+            u20 = v0.fma(x2, u20);
+            u21 = v1.fma(x2, u21);
+            u30 = v0.fma(x3, u30);
+            u31 = v1.fma(x3, u31);
+        }
+        u00.intoArray(w, w0);
+        u01.intoArray(w, w0 + L);
+        u10.intoArray(w, w0 + dvPad);
+        u11.intoArray(w, w0 + dvPad + L);
+        u20.intoArray(w, w0 + 2 * dvPad);
+        u21.intoArray(w, w0 + 2 * dvPad + L);
+        u30.intoArray(w, w0 + 3 * dvPad);
+        u31.intoArray(w, w0 + 3 * dvPad + L);
+    }
+
+    /** As {@link #valueTile2} for one vector of columns. */
+    private static void valueTile1(double[] g, int g0, int nc, double[] v, int vo, int dvPad, double[] w, int w0) {
+        DoubleVector u0 = DoubleVector.fromArray(S, w, w0);
+        DoubleVector u1 = DoubleVector.fromArray(S, w, w0 + dvPad);
+        DoubleVector u2 = DoubleVector.fromArray(S, w, w0 + 2 * dvPad);
+        DoubleVector u3 = DoubleVector.fromArray(S, w, w0 + 3 * dvPad);
+        for (int j = 0; j < nc; j++, vo += dvPad) {
+            DoubleVector v0 = DoubleVector.fromArray(S, v, vo);
+            u0 = v0.fma(DoubleVector.broadcast(S, g[g0 + j]), u0);
+            u1 = v0.fma(DoubleVector.broadcast(S, g[g0 + CHUNK + j]), u1);
+            u2 = v0.fma(DoubleVector.broadcast(S, g[g0 + 2 * CHUNK + j]), u2);
+            u3 = v0.fma(DoubleVector.broadcast(S, g[g0 + 3 * CHUNK + j]), u3);
+        }
+        u0.intoArray(w, w0);
+        u1.intoArray(w, w0 + dvPad);
+        u2.intoArray(w, w0 + 2 * dvPad);
+        u3.intoArray(w, w0 + 3 * dvPad);
     }
 }
