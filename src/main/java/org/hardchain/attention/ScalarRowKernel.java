@@ -14,8 +14,9 @@ final class ScalarRowKernel implements RowKernel {
         this.p = panel;
     }
 
+    /** One panel holding all of K^T: plain {@code d x n} row-major. */
     static KeyPanel layout(Matrix k, Matrix v) {
-        return KeyPanel.of(k, v, 1, 1);
+        return KeyPanel.of(k, v, Math.max(1, k.rows()), 1);
     }
 
     @Override

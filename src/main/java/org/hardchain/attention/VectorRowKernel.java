@@ -2,6 +2,8 @@ package org.hardchain.attention;
 
 import java.util.Arrays;
 import jdk.incubator.vector.DoubleVector;
+import jdk.incubator.vector.LongVector;
+import jdk.incubator.vector.VectorMask;
 import jdk.incubator.vector.VectorOperators;
 import jdk.incubator.vector.VectorSpecies;
 
@@ -33,7 +35,7 @@ final class VectorRowKernel implements RowKernel {
         return new VectorRowKernel(panel);
     }
 
-    /** Pads n to a multiple of NR * L and d_v to a multiple of L. */
+    /** Packs K^T in panels of NR * L columns (the score tile width); pads d_v to a multiple of L. */
     static KeyPanel layout(Matrix k, Matrix v) {
         return KeyPanel.of(k, v, NR * L, L);
     }
@@ -65,10 +67,10 @@ final class VectorRowKernel implements RowKernel {
         for (int c0 = 0; c0 < nPad; c0 += CHUNK) {
             int nc = Math.min(CHUNK, nPad - c0);
             // Scores g[r][j] = <a_r, K[c0 + j]>, one 4-row x 4-vector register tile at a time.
-            for (int r0 = 0; r0 < rowsPad; r0 += MR) {
-                int a0 = r0 * d;
-                for (int j0 = 0; j0 < nc; j0 += NR * L) {
-                    scoreTile(a, a0, d, kt, c0 + j0, nPad, g, r0 * CHUNK + j0);
+            // Column tiles outside, so a d x 4L slice of K^T stays in L1 across the row tiles.
+            for (int j0 = 0; j0 < nc; j0 += NR * L) {
+                for (int r0 = 0; r0 < rowsPad; r0 += MR) {
+                    scoreTile(a, r0 * d, d, kt, (c0 + j0) * d, g, r0 * CHUNK + j0);
                 }
             }
             // Padded key columns get score -inf, hence weight 0.
@@ -85,22 +87,26 @@ final class VectorRowKernel implements RowKernel {
                 Arrays.fill(g, r * CHUNK, r * CHUNK + nc, 0.0);
             }
             // w_r += sum_j g[r][j] V[c0 + j], 8 rows x (2 or 1) vectors of V's columns at a time.
-            for (int r0 = 0; r0 < rowsPad; r0 += PR) {
-                int g0 = r0 * CHUNK;
-                int w0 = r0 * dvPad;
-                int c = 0;
-                for (; c + 2 * L <= dvPad; c += 2 * L) {
-                    valueTile2(g, g0, nc, v, c0 * dvPad + c, dvPad, w, w0 + c);
+            // Value columns outside, so an nc x 2L slice of V stays in L1 across the row tiles.
+            int c = 0;
+            for (; c + 2 * L <= dvPad; c += 2 * L) {
+                for (int r0 = 0; r0 < rowsPad; r0 += PR) {
+                    valueTile2(g, r0 * CHUNK, nc, v, c0 * dvPad + c, dvPad, w, r0 * dvPad + c);
                 }
-                for (; c < dvPad; c += L) {
-                    valueTile1(g, g0, nc, v, c0 * dvPad + c, dvPad, w, w0 + c);
+            }
+            for (; c < dvPad; c += L) {
+                for (int r0 = 0; r0 < rowsPad; r0 += PR) {
+                    valueTile1(g, r0 * CHUNK, nc, v, c0 * dvPad + c, dvPad, w, r0 * dvPad + c);
                 }
             }
         }
     }
 
-    /** g[4 rows x 4L cols at go] = a[4 rows at a0] . K^T[:, ko..ko+4L) (the micro-kernel of the score GEMM). */
-    private static void scoreTile(double[] a, int a0, int d, double[] kt, int ko, int nPad, double[] g, int go) {
+    /**
+     * g[4 rows x 4L cols at go] = a[4 rows at a0] . (the packed d x 4L panel of K^T at ko): the
+     * micro-kernel of the score GEMM.
+     */
+    private static void scoreTile(double[] a, int a0, int d, double[] kt, int ko, double[] g, int go) {
         int a1 = a0 + d;
         int a2 = a1 + d;
         int a3 = a2 + d;
@@ -120,7 +126,7 @@ final class VectorRowKernel implements RowKernel {
         DoubleVector s31 = s00;
         DoubleVector s32 = s00;
         DoubleVector s33 = s00;
-        for (int t = 0; t < d; t++, ko += nPad) {
+        for (int t = 0; t < d; t++, ko += NR * L) {
             DoubleVector b0 = DoubleVector.fromArray(S, kt, ko);
             DoubleVector b1 = DoubleVector.fromArray(S, kt, ko + L);
             DoubleVector b2 = DoubleVector.fromArray(S, kt, ko + 2 * L);
@@ -167,6 +173,59 @@ final class VectorRowKernel implements RowKernel {
         s33.intoArray(g, go + 3 * L);
     }
 
+    private static final double LOG2E = 1.4426950408889634;
+    /** ln 2 split so that k * LN2_HI is exact for |k| < 2^11 (fdlibm's constants). */
+    private static final double LN2_HI = 6.93147180369123816490e-01;
+    private static final double LN2_LO = 1.90821492927058770002e-10;
+    /** 1.5 * 2^52: adding it rounds to an integer, which then sits in the low mantissa bits. */
+    private static final double SHIFTER = 6755399441055744.0;
+    private static final long SHIFTER_BITS = Double.doubleToRawLongBits(SHIFTER);
+    /** Below this, e^x is subnormal or 0; returned as 0 (an absolute error below 2^-1022). */
+    private static final double EXP_MIN = -708.0;
+    /** 1/i! for i = 12 down to 2 (Taylor coefficients; the remainder on |r| <= ln2/2 is below 2.5e-16). */
+    private static final double[] INV_FACT = {
+        1.0 / 479001600, 1.0 / 39916800, 1.0 / 3628800, 1.0 / 362880, 1.0 / 40320, 1.0 / 5040, 1.0 / 720,
+        1.0 / 120, 1.0 / 24, 1.0 / 6, 1.0 / 2};
+
+    /**
+     * e^x for x &lt;= 0 (including -inf, which gives 0), lane-wise, within a few ulp: x = k ln 2 + r
+     * with |r| &lt;= ln2/2, e^r by its degree-12 Taylor polynomial, 2^k by building the exponent
+     * bits. Made of IEEE operations only (FMA, add, multiply, integer ops), so compiled and
+     * interpreted code give identical bits, unlike {@code lanewise(EXP)}; and it is faster.
+     */
+    static DoubleVector expNonPositive(DoubleVector x) {
+        VectorMask<Double> tiny = x.compare(VectorOperators.LT, EXP_MIN);
+        DoubleVector xc = x.max(EXP_MIN);
+        DoubleVector t = xc.fma(DoubleVector.broadcast(S, LOG2E), DoubleVector.broadcast(S, SHIFTER));
+        DoubleVector k = t.sub(SHIFTER);
+        DoubleVector r = k.fma(DoubleVector.broadcast(S, -LN2_HI), xc);
+        r = k.fma(DoubleVector.broadcast(S, -LN2_LO), r);
+        DoubleVector p = DoubleVector.broadcast(S, INV_FACT[0]);
+        for (int i = 1; i < INV_FACT.length; i++) {
+            p = p.fma(r, DoubleVector.broadcast(S, INV_FACT[i]));
+        }
+        DoubleVector one = DoubleVector.broadcast(S, 1.0);
+        p = p.fma(r, one).fma(r, one);
+        LongVector bits = ((LongVector) t.viewAsIntegralLanes()).sub(SHIFTER_BITS - 1023L)
+                .lanewise(VectorOperators.LSHL, 52);
+        DoubleVector scale = (DoubleVector) bits.viewAsFloatingLanes();
+        return p.mul(scale).blend(0.0, tiny);
+    }
+
+    /** {@link #expNonPositive} on an array (for tests). */
+    static double[] expNonPositive(double[] x) {
+        double[] y = new double[x.length];
+        double[] buf = new double[L];
+        for (int i = 0; i < x.length; i += L) {
+            int m = Math.min(L, x.length - i);
+            java.util.Arrays.fill(buf, 0.0);
+            System.arraycopy(x, i, buf, 0, m);
+            double[] e = expNonPositive(DoubleVector.fromArray(S, buf, 0)).toArray();
+            System.arraycopy(e, 0, y, i, m);
+        }
+        return y;
+    }
+
     /** Online softmax of one row of the chunk: new running max, rescale l and w, g <- e^{g - m}. */
     private static void softmaxRow(double[] g, int go, int nc, double[] m, double[] l, int r, double[] w, int wo,
             int dvPad) {
@@ -186,7 +245,7 @@ final class VectorRowKernel implements RowKernel {
         DoubleVector mv = DoubleVector.broadcast(S, mx);
         DoubleVector sum = DoubleVector.zero(S);
         for (int j = 0; j < nc; j += L) {
-            DoubleVector e = DoubleVector.fromArray(S, g, go + j).sub(mv).lanewise(VectorOperators.EXP);
+            DoubleVector e = expNonPositive(DoubleVector.fromArray(S, g, go + j).sub(mv));
             e.intoArray(g, go + j);
             sum = sum.add(e);
         }
