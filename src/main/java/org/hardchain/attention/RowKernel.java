@@ -28,6 +28,15 @@ interface RowKernel {
      */
     void run(double[] a, int rows, double[] m, double[] l, double[] w);
 
+    /**
+     * Merges rows {@code 0..rows-1} of a block into one online-softmax state (k >= 3, where all
+     * rows of a block belong to the same query): with {@code M = ml[0]}, {@code Lsum = ml[1]},
+     * for each row the state becomes max {@code M' = max(M, m_r)},
+     * {@code Lsum' = Lsum e^{M - M'} + l_r e^{m_r - M'}} and
+     * {@code acc' = acc e^{M - M'} + (u_r ∘ w_r) e^{m_r - M'}}. Rows of u and w have stride dvPad.
+     */
+    void mergeRows(int rows, double[] m, double[] l, double[] u, double[] w, double[] ml, double[] acc);
+
     /** The last key and value matrix laid out for the kernels. */
     KeyPanel panel();
 

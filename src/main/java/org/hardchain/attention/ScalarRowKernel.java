@@ -30,6 +30,28 @@ final class ScalarRowKernel implements RowKernel {
     }
 
     @Override
+    public void mergeRows(int rows, double[] m, double[] l, double[] u, double[] w, double[] ml, double[] acc) {
+        int dvPad = p.dvPad();
+        for (int r = 0; r < rows; r++) {
+            int o = r * dvPad;
+            if (m[r] <= ml[0]) {
+                double sb = Math.exp(m[r] - ml[0]);
+                ml[1] += l[r] * sb;
+                for (int c = 0; c < dvPad; c++) {
+                    acc[c] += u[o + c] * w[o + c] * sb;
+                }
+            } else {
+                double sa = Math.exp(ml[0] - m[r]);
+                ml[1] = ml[1] * sa + l[r];
+                for (int c = 0; c < dvPad; c++) {
+                    acc[c] = acc[c] * sa + u[o + c] * w[o + c];
+                }
+                ml[0] = m[r];
+            }
+        }
+    }
+
+    @Override
     public void run(double[] a, int rows, double[] m, double[] l, double[] w) {
         int d = p.d();
         int n = p.n();

@@ -51,6 +51,30 @@ final class VectorRowKernel implements RowKernel {
     }
 
     @Override
+    public void mergeRows(int rows, double[] m, double[] l, double[] u, double[] w, double[] ml, double[] acc) {
+        int dvPad = p.dvPad();
+        for (int r = 0; r < rows; r++) {
+            int o = r * dvPad;
+            if (m[r] <= ml[0]) {
+                double sb = Math.exp(m[r] - ml[0]);
+                ml[1] += l[r] * sb;
+                for (int c = 0; c < dvPad; c += L) {
+                    DoubleVector uw = DoubleVector.fromArray(S, u, o + c).mul(DoubleVector.fromArray(S, w, o + c));
+                    uw.fma(DoubleVector.broadcast(S, sb), DoubleVector.fromArray(S, acc, c)).intoArray(acc, c);
+                }
+            } else {
+                double sa = Math.exp(ml[0] - m[r]);
+                ml[1] = ml[1] * sa + l[r];
+                for (int c = 0; c < dvPad; c += L) {
+                    DoubleVector uw = DoubleVector.fromArray(S, u, o + c).mul(DoubleVector.fromArray(S, w, o + c));
+                    DoubleVector.fromArray(S, acc, c).fma(DoubleVector.broadcast(S, sa), uw).intoArray(acc, c);
+                }
+                ml[0] = m[r];
+            }
+        }
+    }
+
+    @Override
     public void run(double[] a, int rows, double[] m, double[] l, double[] w) {
         final int d = p.d();
         final int n = p.n();
