@@ -21,7 +21,7 @@ final class VectorRowKernel implements RowKernel {
     private static final int PR = 8;
     static final int ROWS = BLOCK_ROWS;
     /** Columns per chunk: a multiple of NR * L for every vector length up to 512 bits. */
-    static final int CHUNK = 128;
+    static final int CHUNK = 256;
 
     private final KeyPanel p;
     private final double[] g = new double[ROWS * CHUNK];
