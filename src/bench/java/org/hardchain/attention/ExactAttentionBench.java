@@ -4,6 +4,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.stream.IntStream;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
+import org.openjdk.jmh.annotations.Level;
 import org.openjdk.jmh.annotations.Fork;
 import org.openjdk.jmh.annotations.Measurement;
 import org.openjdk.jmh.annotations.Mode;
@@ -18,7 +19,7 @@ import org.openjdk.jmh.annotations.Warmup;
 /**
  * Exact attention (both cores). GFLOP/s-equivalent = flops / time with flops = 4 n^3 d for
  * order 3 and 4 n^2 d for order 2 (d_v = d, every n_p = n_q = n); {@link #tearDown} prints it
- * and its fraction of the FMA peak measured by {@link org.hardchain.util.FmaPeak}.
+ * (for the last measurement iteration) and its fraction of the FMA peak measured by {@link org.hardchain.util.FmaPeak}.
  *
  * <pre>
  * mvn -B -o -Pbench -DskipTests package exec:exec -Djmh.args="ExactAttentionBench -f 1 -wi 2 -i 3"
@@ -56,6 +57,13 @@ public class ExactAttentionBench {
         which = IntStream.range(0, rows == 0 ? n : rows).toArray();
     }
 
+    /** Counts only the current iteration, so {@link #tearDown} reports the last measurement iteration. */
+    @Setup(Level.Iteration)
+    public void resetCounters() {
+        calls = 0;
+        nanos = 0;
+    }
+
     @Benchmark
     public Matrix exact() {
         long t = System.nanoTime();
@@ -69,7 +77,7 @@ public class ExactAttentionBench {
     public void tearDown() {
         double gflops = ExactAttention.flops(in, which.length) * calls / nanos;
         double peak = org.hardchain.util.FmaPeak.measure(2, 600);
-        System.out.printf("%n[%s rows=%d] %.2f GFLOP/s-equivalent over all calls; FMA peak now %.1f GFLOP/s"
+        System.out.printf("%n[%s rows=%d] %.2f GFLOP/s-equivalent in the last iteration; FMA peak now %.1f GFLOP/s"
                 + " (2 threads): %.0f%%%n", shape, which.length, gflops, peak, 100 * gflops / peak);
     }
 }

@@ -33,6 +33,10 @@ public final class ExactAttention implements AttentionAlgorithm {
      * every bit of the output) depends neither on the thread count nor on which rows are asked for.
      */
     private static final int SEGMENT_BLOCKS = 16;
+    /** GFLOP/s (flops per ns) above which the vector kernel is taken to be compiled by C2. */
+    private static final double WARM_GFLOPS = 4.0;
+    /** Whether a task has run at compiled speed in this JVM (a benign race: only a scheduling hint). */
+    private static volatile boolean warm;
 
     private final boolean simd;
     private final boolean parallel;
@@ -136,9 +140,26 @@ public final class ExactAttention implements AttentionAlgorithm {
         return simd ? VectorRowKernel.create(panel) : new ScalarRowKernel(panel);
     }
 
-    private IntStream range(int n) {
-        IntStream s = IntStream.range(0, n);
-        return parallel ? s.parallel() : s;
+    /**
+     * Runs {@code task(0..n-1)}, each doing about {@code flopsPerTask} flops. Tasks write
+     * disjoint outputs, so the order does not change the result. Until the vector kernel is
+     * compiled (its first use in this JVM), tasks run on the calling thread: interpreted and
+     * C1-compiled Vector API code is very slow, and a second thread running it would take the
+     * core the JIT compiler needs. Once a task runs at compiled speed the rest go parallel.
+     */
+    private void runTasks(int n, double flopsPerTask, java.util.function.IntConsumer task) {
+        int start = 0;
+        if (parallel && simd && !warm) {
+            while (start < n && !warm) {
+                long t = System.nanoTime();
+                task.accept(start++);
+                if (flopsPerTask / Math.max(1, System.nanoTime() - t) > WARM_GFLOPS) {
+                    warm = true;
+                }
+            }
+        }
+        IntStream s = IntStream.range(start, n);
+        (parallel ? s.parallel() : s).forEach(task);
     }
 
     /** k = 2: each block of query rows is one kernel call. */
@@ -151,7 +172,7 @@ public final class ExactAttention implements AttentionAlgorithm {
         double[] q = in.q().data();
         double inv = 1.0 / d;
         ThreadLocal<Scratch> scratch = ThreadLocal.withInitial(() -> new Scratch(kernel(panel)));
-        range(blocks).forEach(b -> {
+        runTasks(blocks, 2.0 * rb * panel.n() * (d + dv), b -> {
             Scratch s = scratch.get();
             int r0 = b * rb;
             int cnt = Math.min(rb, rows.length - r0);
@@ -192,7 +213,8 @@ public final class ExactAttention implements AttentionAlgorithm {
         ThreadLocal<Scratch> scratch = ThreadLocal.withInitial(() -> new Scratch(kernel(panel)));
         final long nb = blocks;
         final long np = prefixes;
-        range(tasks).forEach(task -> {
+        double taskFlops = 2.0 * Math.min(prefixes, (long) SEGMENT_BLOCKS * rb) * panel.n() * (in.d() + dv);
+        runTasks(tasks, taskFlops, task -> {
             int ri = task / segs;
             int seg = task % segs;
             long b0 = nb * seg / segs;
