@@ -33,6 +33,10 @@ public final class ExactAttention implements AttentionAlgorithm {
      * every bit of the output) depends neither on the thread count nor on which rows are asked for.
      */
     private static final int SEGMENT_BLOCKS = 16;
+    /** GFLOP/s (flops per ns) above which the vector kernel is taken to be compiled by C2. */
+    private static final double WARM_GFLOPS = 4.0;
+    /** Whether a task has run at compiled speed in this JVM (a benign race: only a scheduling hint). */
+    private static volatile boolean warm;
 
     private final boolean simd;
     private final boolean parallel;
@@ -136,9 +140,26 @@ public final class ExactAttention implements AttentionAlgorithm {
         return simd ? VectorRowKernel.create(panel) : new ScalarRowKernel(panel);
     }
 
-    private IntStream range(int n) {
-        IntStream s = IntStream.range(0, n);
-        return parallel ? s.parallel() : s;
+    /**
+     * Runs {@code task(0..n-1)}, each doing about {@code flopsPerTask} flops. Tasks write
+     * disjoint outputs, so the order does not change the result. Until the vector kernel is
+     * compiled (its first use in this JVM), tasks run on the calling thread: interpreted and
+     * C1-compiled Vector API code is very slow, and a second thread running it would take the
+     * core the JIT compiler needs. Once a task runs at compiled speed the rest go parallel.
+     */
+    private void runTasks(int n, double flopsPerTask, java.util.function.IntConsumer task) {
+        int start = 0;
+        if (parallel && simd && !warm) {
+            while (start < n && !warm) {
+                long t = System.nanoTime();
+                task.accept(start++);
+                if (flopsPerTask / Math.max(1, System.nanoTime() - t) > WARM_GFLOPS) {
+                    warm = true;
+                }
+            }
+        }
+        IntStream s = IntStream.range(start, n);
+        (parallel ? s.parallel() : s).forEach(task);
     }
 
     /** k = 2: each block of query rows is one kernel call. */
@@ -151,7 +172,7 @@ public final class ExactAttention implements AttentionAlgorithm {
         double[] q = in.q().data();
         double inv = 1.0 / d;
         ThreadLocal<Scratch> scratch = ThreadLocal.withInitial(() -> new Scratch(kernel(panel)));
-        range(blocks).forEach(b -> {
+        runTasks(blocks, 2.0 * rb * panel.n() * (d + dv), b -> {
             Scratch s = scratch.get();
             int r0 = b * rb;
             int cnt = Math.min(rb, rows.length - r0);
@@ -186,49 +207,57 @@ public final class ExactAttention implements AttentionAlgorithm {
         long blocks = (prefixes + rb - 1) / rb;
         int segs = Math.toIntExact((blocks + SEGMENT_BLOCKS - 1) / SEGMENT_BLOCKS);
         int tasks = Math.multiplyExact(rows.length, segs);
-        double[] pm = new double[tasks];
-        double[] pl = new double[tasks];
-        double[] pacc = new double[Math.multiplyExact(tasks, dv)];
+        int dvPad = panel.dvPad();
+        double[] pml = new double[2 * tasks];
+        double[] pacc = new double[Math.multiplyExact(tasks, dvPad)];
         ThreadLocal<Scratch> scratch = ThreadLocal.withInitial(() -> new Scratch(kernel(panel)));
         final long nb = blocks;
         final long np = prefixes;
-        range(tasks).forEach(task -> {
+        double taskFlops = 2.0 * Math.min(prefixes, (long) SEGMENT_BLOCKS * rb) * panel.n() * (in.d() + dv);
+        runTasks(tasks, taskFlops, task -> {
             int ri = task / segs;
             int seg = task % segs;
             long b0 = nb * seg / segs;
             long b1 = nb * (seg + 1) / segs;
-            State st = new State(dv);
             Scratch s = scratch.get();
+            double[] ml = {Double.NEGATIVE_INFINITY, 0};
+            double[] acc = new double[dvPad];
             for (long b = b0; b < b1; b++) {
                 long t0 = b * rb;
                 int cnt = (int) Math.min(rb, np - t0);
-                fillPrefixRows(in, rows[ri], t0, cnt, s);
+                fillPrefixRows(in, rows[ri], t0, cnt, dvPad, s);
                 s.kernel.run(s.a, cnt, s.m, s.l, s.w);
-                for (int r = 0; r < cnt; r++) {
-                    st.merge(s.m[r], s.l[r], s.u, r * dv, s.w, r * panel.dvPad());
-                }
+                s.kernel.mergeRows(cnt, s.m, s.l, s.u, s.w, ml, acc);
             }
-            pm[task] = st.m;
-            pl[task] = st.l;
-            System.arraycopy(st.acc, 0, pacc, task * dv, dv);
+            pml[2 * task] = ml[0];
+            pml[2 * task + 1] = ml[1];
+            System.arraycopy(acc, 0, pacc, task * dvPad, dvPad);
             progress.advance(1);
         });
-        double[] ones = new double[dv];
+        // Merge the segments of each query in a fixed order (their partial states are rows of one block).
+        RowKernel merger = kernel(panel);
+        double[] ones = new double[segs * dvPad];
         java.util.Arrays.fill(ones, 1.0);
         for (int ri = 0; ri < rows.length; ri++) {
-            State st = new State(dv);
+            double[] ml = {Double.NEGATIVE_INFINITY, 0};
+            double[] acc = new double[dvPad];
+            int t0 = ri * segs;
+            double[] m = new double[segs];
+            double[] l = new double[segs];
             for (int seg = 0; seg < segs; seg++) {
-                int task = ri * segs + seg;
-                st.merge(pm[task], pl[task], ones, 0, pacc, task * dv);
+                m[seg] = pml[2 * (t0 + seg)];
+                l[seg] = pml[2 * (t0 + seg) + 1];
             }
+            merger.mergeRows(segs, m, l, ones, java.util.Arrays.copyOfRange(pacc, t0 * dvPad, (t0 + segs) * dvPad),
+                    ml, acc);
             for (int c = 0; c < dv; c++) {
-                out[ri * dv + c] = st.acc[c] / st.l;
+                out[ri * dv + c] = acc[c] / ml[1];
             }
         }
     }
 
     /** Rows a_r = Q[i] ∘ K_1[j_1] ∘ ... ∘ K_{k-2}[j_{k-2}] / d and u_r = V_1[j_1] ∘ ... for tuples t0..t0+cnt-1. */
-    private static void fillPrefixRows(AttentionInput in, int i, long t0, int cnt, Scratch s) {
+    private static void fillPrefixRows(AttentionInput in, int i, long t0, int cnt, int dvPad, Scratch s) {
         int k = in.order();
         int d = in.d();
         int dv = in.dv();
@@ -248,7 +277,7 @@ public final class ExactAttention implements AttentionAlgorithm {
             for (int t = 0; t < d; t++) {
                 s.a[ao + t] = q[i * d + t] * inv * k1[ko + t];
             }
-            int uo = r * dv;
+            int uo = r * dvPad;
             System.arraycopy(v1, j[0] * dv, s.u, uo, dv);
             for (int p = 2; p <= k - 2; p++) {
                 double[] kp = in.key(p).data();
@@ -285,36 +314,10 @@ public final class ExactAttention implements AttentionAlgorithm {
             int rb = kernel.maxRows();
             RowKernel.KeyPanel p = kernel.panel();
             a = new double[rb * p.d()];
-            u = new double[rb * p.dv()];
+            u = new double[rb * p.dvPad()];
             m = new double[rb];
             l = new double[rb];
             w = new double[rb * p.dvPad()];
-        }
-    }
-
-    /** An online-softmax state: max m, sum l = sum e^{s - m}, acc = sum e^{s - m} * value. */
-    private static final class State {
-        double m = Double.NEGATIVE_INFINITY;
-        double l;
-        final double[] acc;
-
-        State(int dv) {
-            acc = new double[dv];
-        }
-
-        /** Adds a block with state (mb, lb, wb) whose values are further multiplied entry-wise by u. */
-        void merge(double mb, double lb, double[] u, int uo, double[] wb, int wo) {
-            if (lb == 0) {
-                return;
-            }
-            double mx = Math.max(m, mb);
-            double sa = Math.exp(m - mx);
-            double sb = Math.exp(mb - mx);
-            l = l * sa + lb * sb;
-            for (int c = 0; c < acc.length; c++) {
-                acc[c] = acc[c] * sa + u[uo + c] * wb[wo + c] * sb;
-            }
-            m = mx;
         }
     }
 }

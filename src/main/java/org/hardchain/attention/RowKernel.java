@@ -28,25 +28,40 @@ interface RowKernel {
      */
     void run(double[] a, int rows, double[] m, double[] l, double[] w);
 
+    /**
+     * Merges rows {@code 0..rows-1} of a block into one online-softmax state (k >= 3, where all
+     * rows of a block belong to the same query): with {@code M = ml[0]}, {@code Lsum = ml[1]},
+     * for each row the state becomes max {@code M' = max(M, m_r)},
+     * {@code Lsum' = Lsum e^{M - M'} + l_r e^{m_r - M'}} and
+     * {@code acc' = acc e^{M - M'} + (u_r ∘ w_r) e^{m_r - M'}}. Rows of u and w have stride dvPad.
+     */
+    void mergeRows(int rows, double[] m, double[] l, double[] u, double[] w, double[] ml, double[] acc);
+
     /** The last key and value matrix laid out for the kernels. */
     KeyPanel panel();
 
     /**
-     * {@code K^T} as {@code d x nPad} (columns beyond n are zero and masked to score -inf) and
-     * {@code V} as {@code nPad x dvPad} (padding zero). Immutable once built; shared by threads.
+     * {@code K^T} packed in column panels of {@code width} columns: entry (t, j) at
+     * {@code (j / width) * d * width + t * width + j % width}, so a micro-kernel reading a
+     * {@code d x width} slice reads contiguous memory (no cache-set conflicts from a large row
+     * stride). Columns beyond n are zero (the kernels mask their scores to -inf).
+     * {@code V} as {@code nPad x dvPad} row-major (padding zero). Immutable once built; shared by threads.
      */
-    record KeyPanel(int n, int nPad, int d, int dv, int dvPad, double[] kt, double[] v) {
+    record KeyPanel(int n, int nPad, int width, int d, int dv, int dvPad, double[] kt, double[] v) {
+        /** {@code colMultiple} is the panel width; n is padded to a multiple of it. */
         static KeyPanel of(Matrix k, Matrix v, int colMultiple, int dvMultiple) {
             int n = k.rows();
             int d = k.cols();
             int dv = v.cols();
             int nPad = roundUp(n, colMultiple);
+            int width = colMultiple;
             int dvPad = roundUp(dv, dvMultiple);
             double[] kt = new double[Math.multiplyExact(d, nPad)];
             double[] kd = k.data();
             for (int j = 0; j < n; j++) {
+                int base = (j / width) * d * width + j % width;
                 for (int t = 0; t < d; t++) {
-                    kt[t * nPad + j] = kd[j * d + t];
+                    kt[base + t * width] = kd[j * d + t];
                 }
             }
             double[] vp = new double[Math.multiplyExact(nPad, dvPad)];
@@ -54,7 +69,7 @@ interface RowKernel {
             for (int j = 0; j < n; j++) {
                 System.arraycopy(vd, j * dv, vp, j * dvPad, dv);
             }
-            return new KeyPanel(n, nPad, d, dv, dvPad, kt, vp);
+            return new KeyPanel(n, nPad, width, d, dv, dvPad, kt, vp);
         }
 
         static int roundUp(int x, int m) {

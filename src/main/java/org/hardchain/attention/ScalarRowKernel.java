@@ -14,8 +14,9 @@ final class ScalarRowKernel implements RowKernel {
         this.p = panel;
     }
 
+    /** One panel holding all of K^T: plain {@code d x n} row-major. */
     static KeyPanel layout(Matrix k, Matrix v) {
-        return KeyPanel.of(k, v, 1, 1);
+        return KeyPanel.of(k, v, Math.max(1, k.rows()), 1);
     }
 
     @Override
@@ -26,6 +27,28 @@ final class ScalarRowKernel implements RowKernel {
     @Override
     public KeyPanel panel() {
         return p;
+    }
+
+    @Override
+    public void mergeRows(int rows, double[] m, double[] l, double[] u, double[] w, double[] ml, double[] acc) {
+        int dvPad = p.dvPad();
+        for (int r = 0; r < rows; r++) {
+            int o = r * dvPad;
+            if (m[r] <= ml[0]) {
+                double sb = Math.exp(m[r] - ml[0]);
+                ml[1] += l[r] * sb;
+                for (int c = 0; c < dvPad; c++) {
+                    acc[c] += u[o + c] * w[o + c] * sb;
+                }
+            } else {
+                double sa = Math.exp(ml[0] - m[r]);
+                ml[1] = ml[1] * sa + l[r];
+                for (int c = 0; c < dvPad; c++) {
+                    acc[c] = acc[c] * sa + u[o + c] * w[o + c];
+                }
+                ml[0] = m[r];
+            }
+        }
     }
 
     @Override

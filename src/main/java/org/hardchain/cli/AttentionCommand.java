@@ -18,6 +18,7 @@ import org.hardchain.attention.RandomAttention;
 import org.hardchain.format.AttentionFiles;
 import org.hardchain.format.Json;
 import org.hardchain.format.Npy;
+import org.hardchain.util.FmaPeak;
 import org.hardchain.util.Progress;
 import org.hardchain.util.Simd;
 import picocli.CommandLine.ArgGroup;
@@ -103,6 +104,10 @@ public final class AttentionCommand implements Callable<Integer> {
     @Option(names = "--json", paramLabel = "R", description = "Write a JSON report to R.")
     Path json;
 
+    @Option(names = "--fma-peak", description = "Also measure the FMA peak (about 1 s, both cores) and report the"
+            + " fraction of it the computation reached.")
+    boolean fmaPeak;
+
     @Option(names = "--order", paramLabel = "K", description = "--random: the order k >= 2.")
     Integer order;
 
@@ -180,6 +185,14 @@ public final class AttentionCommand implements Callable<Integer> {
             out.printf(Locale.ROOT, "%s order-%d attention: n_q=%d, n=%s, d=%d, d_v=%d, B=%.4g: %d rows in %.3f s%n",
                     method, in.order(), in.nq(), ns, in.d(), in.dv(), in.entryBound(), count, secs);
             out.println("wrote " + output + " (" + result.rows() + " x " + result.cols() + (float32 ? ", float32)" : ")"));
+            if (fmaPeak && report.get("gflops_per_second") instanceof Double g) {
+                int threads = Runtime.getRuntime().availableProcessors();
+                double peak = FmaPeak.measure(threads, 900);
+                report.put("fma_peak_gflops_per_second", peak);
+                report.put("fraction_of_fma_peak", g / peak);
+                out.printf(Locale.ROOT, "%.2f GFLOP/s-equivalent; FMA peak measured now: %.1f GFLOP/s on %d threads"
+                        + " (%.0f%%)%n", g, peak, threads, 100 * g / peak);
+            }
         }
         report.put("total_seconds", secs(t0));
         if (json != null) {

@@ -65,9 +65,13 @@ class AttentionCommandTest {
         Path some = tmp.resolve("some.npy");
         assertEquals(0, Cli.run("attention", "--input", dir.toString(), "--method", "exact", "--output",
                 full.toString()).exitCode());
+        Path json = tmp.resolve("r.json");
         Cli.Result r = Cli.run("attention", "--input", dir.toString(), "--method", "exact", "--rows", "4",
-                "--output", some.toString(), "--float32");
+                "--output", some.toString(), "--float32", "--fma-peak", "--json", json.toString());
         assertEquals(0, r.exitCode(), r::toString);
+        assertTrue(r.out().contains("FMA peak measured now"), r::toString);
+        JsonNode rep = Json.mapper().readTree(json.toFile());
+        assertTrue(rep.get("fraction_of_fma_peak").asDouble() > 0, rep::toString);
         Npy.NdArray a = Npy.read(some);
         assertTrue(a.float32());
         double[] f = Npy.readMatrix(full).toArray();

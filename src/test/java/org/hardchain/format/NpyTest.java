@@ -106,6 +106,34 @@ class NpyTest {
     }
 
     @Test
+    void randomCorruptionsGiveAnArrayOrAnInputFormatExceptionNeverAnotherError() throws IOException {
+        long seed = 99;
+        Random r = new Random(seed);
+        byte[] good = Files.readAllBytes(fixture("f8_2x3.npy"));
+        Path f = tmp.resolve("fuzz.npy");
+        for (int trial = 0; trial < 2000; trial++) {
+            byte[] b = good.clone();
+            int edits = 1 + r.nextInt(4);
+            for (int e = 0; e < edits; e++) {
+                // Mostly the preamble and header, where the parser works.
+                int pos = r.nextInt(4) == 0 ? r.nextInt(b.length) : r.nextInt(Math.min(b.length, 128));
+                b[pos] = (byte) (r.nextBoolean() ? r.nextInt(256) : " ,:()'{}0123456789-TrueFals<>f48\n".charAt(r.nextInt(33)));
+            }
+            if (r.nextInt(5) == 0) {
+                b = java.util.Arrays.copyOf(b, r.nextInt(b.length + 10));
+            }
+            Files.write(f, b);
+            try {
+                Npy.NdArray a = Npy.read(f);
+                assertEquals(a.data().length, java.util.Arrays.stream(a.shape()).reduce(1, (x, y) -> x * y),
+                        "seed " + seed + " trial " + trial);
+            } catch (InputFormatException e) {
+                assertTrue(e.getMessage().startsWith(f.toString() + ": "), "seed " + seed + " trial " + trial);
+            }
+        }
+    }
+
+    @Test
     void float64RoundTripIsExact() throws IOException {
         long seed = 11;
         Random r = new Random(seed);
