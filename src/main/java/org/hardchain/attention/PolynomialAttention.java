@@ -154,7 +154,7 @@ public final class PolynomialAttention {
      * the rounding term would push the total above eps.
      */
     public static ExpApproximation polynomial(AttentionInput in, Options opt) {
-        double range = polynomialRange(scoreRange(in));
+        double range = polynomialRange(finiteScoreRange(in));
         if (opt.degree() >= 0) {
             return ExpApproximation.ofDegree(range, opt.degree());
         }
@@ -167,6 +167,16 @@ public final class PolynomialAttention {
             p = ExpApproximation.ofDegree(range, p.degree() + 1);
         }
         return p;
+    }
+
+    /** {@link #scoreRange}, refusing inputs with NaN or infinite entries. */
+    private static double finiteScoreRange(AttentionInput in) {
+        double range = scoreRange(in);
+        if (!Double.isFinite(range) || !Double.isFinite(valueBound(in))) {
+            throw new org.hardchain.util.UsageException("inputs have NaN or infinite entries (score bound R = "
+                    + range + ", value bound " + valueBound(in) + "): the polynomial method needs finite inputs");
+        }
+        return range;
     }
 
     /** The half-width used for the polynomial: the score range, or 1 when all scores are 0. */
@@ -228,7 +238,7 @@ public final class PolynomialAttention {
 
     private static Result compute(AttentionInput in, ExpApproximation p, Options opt, double polySeconds) {
         ExactAttention.checkNonEmpty(in);
-        double range = scoreRange(in);
+        double range = finiteScoreRange(in);
         if (p.range() < range) {
             throw new IllegalArgumentException("polynomial covers [-" + p.range() + ", " + p.range()
                     + "] but scores reach " + range);

@@ -184,6 +184,20 @@ class PolynomialAttentionTest {
     }
 
     @Test
+    void nonFiniteInputsAreAUsageErrorNamingTheBound() {
+        Matrix q = Matrix.ofRows(new double[][] {{1, Double.NaN}});
+        Matrix k = Matrix.ofRows(new double[][] {{1, 2}});
+        Matrix v = Matrix.ofRows(new double[][] {{Double.POSITIVE_INFINITY}});
+        var e = assertThrows(org.hardchain.util.UsageException.class, () -> PolynomialAttention.compute(
+                AttentionInput.of(q, List.of(k), List.of(Matrix.ofRows(new double[][] {{1}}))),
+                PolynomialAttention.Options.epsilon(1e-3)));
+        assertTrue(e.getMessage().contains("R = NaN"), e.getMessage());
+        assertThrows(org.hardchain.util.UsageException.class, () -> PolynomialAttention.compute(
+                AttentionInput.of(Matrix.ofRows(new double[][] {{1, 1}}), List.of(k), List.of(v)),
+                PolynomialAttention.Options.degree(3)));
+    }
+
+    @Test
     void emptyKeySetIsRejected() {
         AttentionInput in = AttentionInput.of(Matrix.zeros(2, 2), List.of(Matrix.zeros(0, 2)), List.of(Matrix.zeros(0, 1)));
         assertThrows(IllegalArgumentException.class,
