@@ -179,9 +179,13 @@ public final class PolynomialAttention {
         return range;
     }
 
-    /** The half-width used for the polynomial: the score range, or 1 when all scores are 0. */
+    /**
+     * The half-width used for the polynomial: the score range widened by {@code 1e-12} relative
+     * (so that scores whose rounding differs from the bound's still fall inside), or 1 when all
+     * scores are 0.
+     */
     static double polynomialRange(double scoreRange) {
-        return scoreRange > 0 ? scoreRange : 1;
+        return scoreRange > 0 ? scoreRange * (1 + 1e-12) : 1;
     }
 
     /**
