@@ -35,13 +35,17 @@ import java.util.Map;
  * @param querySideSeconds factors U_0 and T
  * @param keyFactorCpuSeconds   thread time spent building U_p rows
  * @param queryFactorCpuSeconds thread time spent building U_0 rows
+ * @param polyMultiplyAdds  {@code r (d_v + 1) (n_q + sum_p n_p)}: the work of Algorithm 1
+ * @param exactMultiplyAdds {@code n_q prod_p n_p (d + d_v)}: the work of the exact algorithm;
+ *                          the method stops paying where the first passes the second (THEORY.md §4.6)
  */
 public record PolyAttentionReport(int order, int queryRows, List<Integer> keyRows, int d, int dv,
         int degree, int rank, double scoreRange, double entryBoundPowK, double valueBound,
         double requestedEpsilon, double targetDelta, double certifiedDelta, double aPrioriBound,
         double roundingBound, double totalBound, double measuredError, int rowsChecked,
         int blockRows, int threads, String kernel, double polynomialSeconds, double keySideSeconds,
-        double querySideSeconds, double keyFactorCpuSeconds, double queryFactorCpuSeconds) {
+        double querySideSeconds, double keyFactorCpuSeconds, double queryFactorCpuSeconds,
+        double polyMultiplyAdds, double exactMultiplyAdds) {
 
     public PolyAttentionReport {
         keyRows = List.copyOf(keyRows);
@@ -52,7 +56,8 @@ public record PolyAttentionReport(int order, int queryRows, List<Integer> keyRow
         return new PolyAttentionReport(order, queryRows, keyRows, d, dv, degree, rank, scoreRange,
                 entryBoundPowK, valueBound, requestedEpsilon, targetDelta, certifiedDelta, aPrioriBound,
                 roundingBound, totalBound, error, rows, blockRows, threads, kernel, polynomialSeconds,
-                keySideSeconds, querySideSeconds, keyFactorCpuSeconds, queryFactorCpuSeconds);
+                keySideSeconds, querySideSeconds, keyFactorCpuSeconds, queryFactorCpuSeconds,
+                polyMultiplyAdds, exactMultiplyAdds);
     }
 
     /** Total wall-clock seconds of the three phases. */
@@ -85,6 +90,8 @@ public record PolyAttentionReport(int order, int queryRows, List<Integer> keyRow
         m.put("block_rows", blockRows);
         m.put("threads", threads);
         m.put("kernel", kernel);
+        m.put("poly_multiply_adds", polyMultiplyAdds);
+        m.put("exact_multiply_adds", exactMultiplyAdds);
         Map<String, Object> t = new LinkedHashMap<>();
         t.put("polynomial", polynomialSeconds);
         t.put("key_side", keySideSeconds);

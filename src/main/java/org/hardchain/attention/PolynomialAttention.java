@@ -128,6 +128,14 @@ public final class PolynomialAttention {
         return v;
     }
 
+    private static double keyRowsSum(AttentionInput in) {
+        double n = 0;
+        for (int p = 1; p < in.order(); p++) {
+            n += in.n(p);
+        }
+        return n;
+    }
+
     /** {@code prod_p max_j |K_p[j,t]|} for each coordinate t. */
     static double[] keyColumnProducts(AttentionInput in) {
         int d = in.d();
@@ -319,7 +327,8 @@ public final class PolynomialAttention {
                 range, Math.pow(in.entryBound(), k), vb, opt.degree() >= 0 ? Double.NaN : opt.epsilon(),
                 opt.degree() >= 0 ? Double.NaN : ExpApproximation.deltaForOutputError(opt.epsilon(), vb),
                 delta, bound, rounding, bound + rounding, Double.NaN, 0, blk, threads, kern.name(),
-                polySeconds, (t1 - t0) / 1e9, (t2 - t1) / 1e9, keyBuild / 1e9, queryBuild / 1e9);
+                polySeconds, (t1 - t0) / 1e9, (t2 - t1) / 1e9, keyBuild / 1e9, queryBuild / 1e9,
+                (double) r * m * (nq + keyRowsSum(in)), nq * in.keyTuples() * (d + dv));
         return new Result(Matrix.wrap(nq, dv, out), report);
     }
 

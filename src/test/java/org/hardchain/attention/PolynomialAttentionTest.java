@@ -231,7 +231,10 @@ class PolynomialAttentionTest {
         assertEquals(List.of("method", "order", "query_rows", "key_rows", "d", "dv", "degree", "rank",
                 "score_range", "entry_bound_pow_k", "value_bound", "requested_epsilon", "target_delta",
                 "certified_delta", "a_priori_bound", "rounding_bound", "total_bound", "measured_error",
-                "rows_checked", "block_rows", "threads", "kernel", "seconds"), List.copyOf(m.keySet()));
+                "rows_checked", "block_rows", "threads", "kernel", "poly_multiply_adds", "exact_multiply_adds",
+                "seconds"), List.copyOf(m.keySet()));
+        assertEquals((double) r.rank() * 5 * (8 + 12), r.polyMultiplyAdds());
+        assertEquals(8.0 * 36 * 8, r.exactMultiplyAdds());
         assertEquals(null, m.get("measured_error"));
         assertEquals(0.25, r.withMeasuredError(0.25, 3).toMap().get("measured_error"));
     }
