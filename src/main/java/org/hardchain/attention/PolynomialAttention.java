@@ -169,12 +169,25 @@ public final class PolynomialAttention {
         double vb = valueBound(in);
         double delta = ExpApproximation.deltaForOutputError(opt.epsilon(), vb);
         ExpApproximation p = ExpApproximation.forRelativeError(range, delta, opt.maxDegree());
-        long terms = roundingTerms(in, p.degree());
-        while (ExpApproximation.outputErrorBound(p.certifiedDelta(), vb)
-                + roundingBound(p, in.order(), terms, vb) > opt.epsilon() && p.degree() < opt.maxDegree()) {
+        // delta leaves no room for rounding: raise the degree while that helps (rarely needed)
+        while (totalBound(in, p, vb) > opt.epsilon() && p.degree() < opt.maxDegree()
+                && roundingBound(p, roundingTerms(in, p.degree()), vb) < opt.epsilon() / 2) {
             p = ExpApproximation.ofDegree(range, p.degree() + 1);
         }
+        double total = totalBound(in, p, vb);
+        if (total > opt.epsilon()) {
+            throw new org.hardchain.util.UsageException(String.format(java.util.Locale.ROOT,
+                    "output error %.3g is out of reach in double precision on scores in [-%.6g, %.6g]: degree %d"
+                            + " gives the bound %.3g (rounding alone %.3g); raise the error or use --degree",
+                    opt.epsilon(), range, range, p.degree(), total,
+                    roundingBound(p, roundingTerms(in, p.degree()), vb)));
+        }
         return p;
+    }
+
+    private static double totalBound(AttentionInput in, ExpApproximation p, double vb) {
+        return ExpApproximation.outputErrorBound(p.certifiedDelta(), vb)
+                + roundingBound(p, roundingTerms(in, p.degree()), vb);
     }
 
     /** {@link #scoreRange}, refusing inputs with NaN or infinite entries. */
@@ -215,7 +228,7 @@ public final class PolynomialAttention {
      * {@code sum |a_s|} in absolute value while the row sum is at least {@code (1 - delta) e^{-R}}
      * per tuple), the output moves by at most {@code 2 rho / (1 - rho) V}.
      */
-    static double roundingBound(ExpApproximation p, int order, long terms, double valueBound) {
+    static double roundingBound(ExpApproximation p, long terms, double valueBound) {
         double u = 0x1p-53;
         double nu = terms * u;
         double gamma = nu / (1 - nu);
@@ -318,7 +331,7 @@ public final class PolynomialAttention {
         double vb = valueBound(in);
         double delta = p.certifiedDelta();
         double bound = delta < 1 ? ExpApproximation.outputErrorBound(delta, vb) : Double.POSITIVE_INFINITY;
-        double rounding = roundingBound(p, k, roundingTerms(in, p.degree()), vb);
+        double rounding = roundingBound(p, roundingTerms(in, p.degree()), vb);
         List<Integer> keyRows = new ArrayList<>();
         for (int pp = 1; pp < k; pp++) {
             keyRows.add(in.n(pp));

@@ -197,6 +197,26 @@ class PolynomialAttentionTest {
                 PolynomialAttention.Options.degree(3)));
     }
 
+    /** Scores up to R = 7 and 5000 key rows: rounding alone (about u n e^{2R}) exceeds eps = 1e-6. */
+    @Test
+    void errorBelowTheRoundingOfAlgorithmOneIsAUsageError() {
+        double[] keys = new double[5000];
+        double[] values = new double[5000];
+        for (int j = 0; j < keys.length; j++) {
+            keys[j] = j % 2 == 0 ? 2.65 : -2.65;
+            values[j] = 1;
+        }
+        AttentionInput in = AttentionInput.of(Matrix.ofRows(new double[][] {{2.65}}),
+                List.of(Matrix.of(5000, 1, keys)), List.of(Matrix.of(5000, 1, values)));
+        var e = assertThrows(org.hardchain.util.UsageException.class,
+                () -> PolynomialAttention.compute(in, PolynomialAttention.Options.epsilon(1e-6)));
+        assertTrue(e.getMessage().contains("out of reach in double precision"), e.getMessage());
+        // a looser eps is fine, and meets its bound
+        var res = PolynomialAttention.compute(in, PolynomialAttention.Options.epsilon(1e-3));
+        assertTrue(res.report().totalBound() <= 1e-3, res.report().toString());
+        assertEquals(1.0, res.output().get(0, 0), 1e-3);
+    }
+
     @Test
     void emptyKeySetIsRejected() {
         AttentionInput in = AttentionInput.of(Matrix.zeros(2, 2), List.of(Matrix.zeros(0, 2)), List.of(Matrix.zeros(0, 1)));
