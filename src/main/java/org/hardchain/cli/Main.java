@@ -30,6 +30,7 @@ import picocli.CommandLine.Spec;
             ProtocolCommand.class,
             Ov2MaxIpCommand.class,
             MaxIpCommand.class,
+            AttentionCommand.class,
             ChainCommand.class,
         },
         footer = {"", "Exit codes: 0 success, 1 internal failure, 2 usage error, 3 malformed input file.",
