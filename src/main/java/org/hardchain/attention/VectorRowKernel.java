@@ -3,7 +3,6 @@ package org.hardchain.attention;
 import java.util.Arrays;
 import jdk.incubator.vector.DoubleVector;
 import jdk.incubator.vector.LongVector;
-import jdk.incubator.vector.VectorMask;
 import jdk.incubator.vector.VectorOperators;
 import jdk.incubator.vector.VectorSpecies;
 
@@ -204,36 +203,50 @@ final class VectorRowKernel implements RowKernel {
     /** 1.5 * 2^52: adding it rounds to an integer, which then sits in the low mantissa bits. */
     private static final double SHIFTER = 6755399441055744.0;
     private static final long SHIFTER_BITS = Double.doubleToRawLongBits(SHIFTER);
-    /** Below this, e^x is subnormal or 0; returned as 0 (an absolute error below 2^-1022). */
+    /** Inputs are clamped below at this value: e^x for x &lt; EXP_MIN is returned as e^EXP_MIN &lt; 3.4e-308. */
     private static final double EXP_MIN = -708.0;
-    /** 1/i! for i = 12 down to 2 (Taylor coefficients; the remainder on |r| <= ln2/2 is below 2.5e-16). */
-    private static final double[] INV_FACT = {
-        1.0 / 479001600, 1.0 / 39916800, 1.0 / 3628800, 1.0 / 362880, 1.0 / 40320, 1.0 / 5040, 1.0 / 720,
-        1.0 / 120, 1.0 / 24, 1.0 / 6, 1.0 / 2};
+    /** 1/i! (Taylor coefficients of e^r; the remainder on |r| &lt;= ln2/2 is below 2.5e-16). */
+    private static final double F2 = 1.0 / 2;
+    private static final double F3 = 1.0 / 6;
+    private static final double F4 = 1.0 / 24;
+    private static final double F5 = 1.0 / 120;
+    private static final double F6 = 1.0 / 720;
+    private static final double F7 = 1.0 / 5040;
+    private static final double F8 = 1.0 / 40320;
+    private static final double F9 = 1.0 / 362880;
+    private static final double F10 = 1.0 / 3628800;
+    private static final double F11 = 1.0 / 39916800;
+    private static final double F12 = 1.0 / 479001600;
 
     /**
-     * e^x for x &lt;= 0 (including -inf, which gives 0), lane-wise, within a few ulp: x = k ln 2 + r
-     * with |r| &lt;= ln2/2, e^r by its degree-12 Taylor polynomial, 2^k by building the exponent
-     * bits. Made of IEEE operations only (FMA, add, multiply, integer ops), so compiled and
+     * e^x for x &lt;= 0, lane-wise, within a few ulp for x &gt;= -708 (smaller x, including -inf,
+     * give e^-708 &lt; 3.4e-308 instead of a value below that: an absolute error no softmax
+     * weight can notice, since the largest weight is 1): x = k ln 2 + r with |r| &lt;= ln2/2,
+     * e^r by its degree-12 Taylor polynomial (Horner), 2^k by building the exponent bits.
+     * Made of IEEE operations only (FMA, add, multiply, integer ops), so compiled and
      * interpreted code give identical bits, unlike {@code lanewise(EXP)}; and it is faster.
      */
     static DoubleVector expNonPositive(DoubleVector x) {
-        VectorMask<Double> tiny = x.compare(VectorOperators.LT, EXP_MIN);
         DoubleVector xc = x.max(EXP_MIN);
         DoubleVector t = xc.fma(DoubleVector.broadcast(S, LOG2E), DoubleVector.broadcast(S, SHIFTER));
         DoubleVector k = t.sub(SHIFTER);
         DoubleVector r = k.fma(DoubleVector.broadcast(S, -LN2_HI), xc);
         r = k.fma(DoubleVector.broadcast(S, -LN2_LO), r);
-        DoubleVector p = DoubleVector.broadcast(S, INV_FACT[0]);
-        for (int i = 1; i < INV_FACT.length; i++) {
-            p = p.fma(r, DoubleVector.broadcast(S, INV_FACT[i]));
-        }
+        DoubleVector p = r.fma(DoubleVector.broadcast(S, F12), DoubleVector.broadcast(S, F11));
+        p = p.fma(r, DoubleVector.broadcast(S, F10));
+        p = p.fma(r, DoubleVector.broadcast(S, F9));
+        p = p.fma(r, DoubleVector.broadcast(S, F8));
+        p = p.fma(r, DoubleVector.broadcast(S, F7));
+        p = p.fma(r, DoubleVector.broadcast(S, F6));
+        p = p.fma(r, DoubleVector.broadcast(S, F5));
+        p = p.fma(r, DoubleVector.broadcast(S, F4));
+        p = p.fma(r, DoubleVector.broadcast(S, F3));
+        p = p.fma(r, DoubleVector.broadcast(S, F2));
         DoubleVector one = DoubleVector.broadcast(S, 1.0);
         p = p.fma(r, one).fma(r, one);
         LongVector bits = ((LongVector) t.viewAsIntegralLanes()).sub(SHIFTER_BITS - 1023L)
                 .lanewise(VectorOperators.LSHL, 52);
-        DoubleVector scale = (DoubleVector) bits.viewAsFloatingLanes();
-        return p.mul(scale).blend(0.0, tiny);
+        return p.mul((DoubleVector) bits.viewAsFloatingLanes());
     }
 
     /** {@link #expNonPositive} on an array (for tests). */
