@@ -16,7 +16,8 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
 /** {@code hardchain gen}: seeded CNF generators writing DIMACS. */
-@Command(name = "gen", mixinStandardHelpOptions = true,
+@Command(name = "gen",
+        header = "Generate CNF formulas: uniform random, planted, pigeonhole.", mixinStandardHelpOptions = true,
         description = {"Generates CNF formulas as DIMACS, with a comment header naming the",
             "generator, its parameters and the seed (the exact command to repeat the run)."},
         subcommands = {GenRandomCommand.class, GenPlantedCommand.class, GenPhpCommand.class,

@@ -24,7 +24,8 @@ import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
 /** {@code hardchain ov2maxip FILE.ov --block-size W -o FILE.maxip}: Theorem 4.7, generalized (THEORY §8). */
-@Command(name = "ov2maxip", mixinStandardHelpOptions = true,
+@Command(name = "ov2maxip",
+        header = "Reduce a k-OV instance to Gap-k-MaxIP (Theorem 4.7, THEORY §8).", mixinStandardHelpOptions = true,
         description = {"Reduces a k-OV instance to Gap-k-MaxIP through the (k+1)-party Merlin-Arthur protocol",
             "(Alman & Song 2023, Theorem 4.7, generalized to order k; THEORY §8), with support compression.",
             "Prints the parameter report (sizes, t, eps, density, and the Lemma B.1 regime quantities)",

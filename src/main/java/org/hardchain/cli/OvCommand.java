@@ -7,7 +7,8 @@ import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Spec;
 
 /** {@code hardchain ov}: k-Orthogonal-Vectors instances (generate, solve). */
-@Command(name = "ov", mixinStandardHelpOptions = true,
+@Command(name = "ov",
+        header = "Generate and solve k-OV instances (.ov files, THEORY §5).", mixinStandardHelpOptions = true,
         description = "k-Orthogonal-Vectors: generate and solve .ov instances (THEORY.md section 5).",
         subcommands = {OvSolveCommand.class, OvGenCommand.class, CommandLine.HelpCommand.class})
 public final class OvCommand implements Callable<Integer> {

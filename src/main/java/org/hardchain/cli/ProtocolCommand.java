@@ -32,7 +32,8 @@ import picocli.CommandLine.Spec;
  * (Alman &amp; Song 2023, Theorem 4.5; THEORY.md §7) on k sets and reports the exact
  * acceptance probabilities. Thin: parsing and printing around {@link MerlinArthurProtocol}.
  */
-@Command(name = "protocol", mixinStandardHelpOptions = true,
+@Command(name = "protocol",
+        header = "Run the Merlin-Arthur disjointness protocol exactly (THEORY §7).", mixinStandardHelpOptions = true,
         description = {
             "Run the (k+1)-party Merlin-Arthur protocol for k-party set disjointness (THEORY.md section 7)",
             "on k sets and compute Alice's acceptance probability exactly, by enumerating every random",

@@ -18,7 +18,8 @@ import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Spec;
 
 /** {@code hardchain sat2ov FILE.cnf --order K -o FILE.ov}: SAT to k-OV ({@link SatToOv}). */
-@Command(name = "sat2ov", mixinStandardHelpOptions = true,
+@Command(name = "sat2ov",
+        header = "Reduce a CNF formula to k-OV by split and list (THEORY §5).", mixinStandardHelpOptions = true,
         description = {"Reduces a CNF formula to k-OV by split and list (THEORY.md section 5).",
             "Variables are split into K groups of consecutive variables, the first (N mod K) one larger;",
             "vector i of set p is the partial assignment with the group's j-th variable true iff bit j of i is 1;",

@@ -7,7 +7,8 @@ import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Spec;
 
 /** {@code hardchain sat}: commands on CNF formulas. */
-@Command(name = "sat", mixinStandardHelpOptions = true,
+@Command(name = "sat",
+        header = "Decide CNF formulas (DIMACS) with SAT4J or brute force.", mixinStandardHelpOptions = true,
         description = "Commands on CNF formulas (DIMACS files).",
         subcommands = {SatSolveCommand.class, CommandLine.HelpCommand.class})
 public final class SatCommand implements Callable<Integer> {
