@@ -150,11 +150,13 @@ final class VectorRowKernel implements RowKernel {
         DoubleVector s31 = s00;
         DoubleVector s32 = s00;
         DoubleVector s33 = s00;
-        for (int t = 0; t < d; t++, ko += NR * L) {
-            DoubleVector b0 = DoubleVector.fromArray(S, kt, ko);
-            DoubleVector b1 = DoubleVector.fromArray(S, kt, ko + L);
-            DoubleVector b2 = DoubleVector.fromArray(S, kt, ko + 2 * L);
-            DoubleVector b3 = DoubleVector.fromArray(S, kt, ko + 3 * L);
+        for (int t = 0; t < d; t++) {
+            // Offsets linear in the loop counter, so C2 can hoist the bounds checks out of the loop.
+            int kot = ko + t * (NR * L);
+            DoubleVector b0 = DoubleVector.fromArray(S, kt, kot);
+            DoubleVector b1 = DoubleVector.fromArray(S, kt, kot + L);
+            DoubleVector b2 = DoubleVector.fromArray(S, kt, kot + 2 * L);
+            DoubleVector b3 = DoubleVector.fromArray(S, kt, kot + 3 * L);
             DoubleVector x = DoubleVector.broadcast(S, a[a0 + t]);
             s00 = b0.fma(x, s00);
             s01 = b1.fma(x, s01);
@@ -319,9 +321,10 @@ final class VectorRowKernel implements RowKernel {
         DoubleVector u61 = DoubleVector.fromArray(S, w, w0 + 6 * dvPad + L);
         DoubleVector u70 = DoubleVector.fromArray(S, w, w0 + 7 * dvPad);
         DoubleVector u71 = DoubleVector.fromArray(S, w, w0 + 7 * dvPad + L);
-        for (int j = 0; j < nc; j++, vo += dvPad) {
-            DoubleVector v0 = DoubleVector.fromArray(S, v, vo);
-            DoubleVector v1 = DoubleVector.fromArray(S, v, vo + L);
+        for (int j = 0; j < nc; j++) {
+            int voj = vo + j * dvPad;
+            DoubleVector v0 = DoubleVector.fromArray(S, v, voj);
+            DoubleVector v1 = DoubleVector.fromArray(S, v, voj + L);
             int gj = g0 + j;
             DoubleVector x = DoubleVector.broadcast(S, g[gj]);
             u00 = v0.fma(x, u00);
@@ -376,8 +379,8 @@ final class VectorRowKernel implements RowKernel {
         DoubleVector u5 = DoubleVector.fromArray(S, w, w0 + 5 * dvPad);
         DoubleVector u6 = DoubleVector.fromArray(S, w, w0 + 6 * dvPad);
         DoubleVector u7 = DoubleVector.fromArray(S, w, w0 + 7 * dvPad);
-        for (int j = 0; j < nc; j++, vo += dvPad) {
-            DoubleVector v0 = DoubleVector.fromArray(S, v, vo);
+        for (int j = 0; j < nc; j++) {
+            DoubleVector v0 = DoubleVector.fromArray(S, v, vo + j * dvPad);
             int gj = g0 + j;
             u0 = v0.fma(DoubleVector.broadcast(S, g[gj]), u0);
             u1 = v0.fma(DoubleVector.broadcast(S, g[gj + CHUNK]), u1);
