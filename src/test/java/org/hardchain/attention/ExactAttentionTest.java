@@ -137,6 +137,24 @@ class ExactAttentionTest {
     }
 
     @Test
+    void aNaNInAKeyGivesNaNOutputRatherThanAFiniteAnswer() {
+        Matrix q = Matrix.ofRows(new double[][] {{1, 2}, {0.5, -1}});
+        double[][] keys = new double[40][2];
+        for (int j = 0; j < keys.length; j++) {
+            keys[j][0] = j * 0.1;
+            keys[j][1] = -j * 0.05;
+        }
+        keys[17][1] = Double.NaN;
+        Matrix k = Matrix.ofRows(keys);
+        AttentionInput in = AttentionInput.of(q, List.of(k), List.of(Matrix.ofRows(new double[40][2])));
+        for (AttentionAlgorithm a : List.of(new NaiveAttention(), ExactAttention.create(), ExactAttention.scalar())) {
+            for (double x : a.compute(in).toArray()) {
+                assertTrue(Double.isNaN(x), a.name() + " gave " + x);
+            }
+        }
+    }
+
+    @Test
     void hugeScoresSelectTheArgmaxValue() {
         // k = 2, one key dominates by 1e300: the output is exactly (up to rounding) its value row.
         Matrix q = Matrix.ofRows(new double[][] {{1e200}});
