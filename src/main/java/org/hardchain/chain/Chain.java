@@ -387,7 +387,7 @@ public final class Chain {
             Map<String, Object> dSizes = sizes("yes_rows", decidedYes, "yes_vectors", vecYes);
             if (vecYes > 0 && vecYes <= 16) {
                 dSizes.put("vectors_with_partner", IntStream.range(0, vecDecided.length).filter(a -> vecDecided[a])
-                        .toArray());
+                        .boxed().toList());
             }
             add("decisions (output > theta)", t7, dSizes,
                     decisionsOk, String.format(Locale.ROOT, "%d rows differ from Max-IP (%s), %s; answer %s, SAT4J %s",
