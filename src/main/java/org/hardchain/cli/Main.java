@@ -30,6 +30,7 @@ import picocli.CommandLine.Spec;
             ProtocolCommand.class,
             Ov2MaxIpCommand.class,
             MaxIpCommand.class,
+            MaxIp2AttentionCommand.class,
             AttentionCommand.class,
             ChainCommand.class,
         },
