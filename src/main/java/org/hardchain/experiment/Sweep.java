@@ -1,0 +1,241 @@
+package org.hardchain.experiment;
+
+import java.math.BigInteger;
+import java.util.ArrayList;
+import java.util.List;
+import org.hardchain.attention.AttentionInput;
+import org.hardchain.attention.ExactAttention;
+import org.hardchain.attention.ExpApproximation;
+import org.hardchain.attention.Matrix;
+import org.hardchain.attention.MonomialBasis;
+import org.hardchain.attention.PolyAttentionReport;
+import org.hardchain.attention.PolynomialAttention;
+import org.hardchain.attention.RandomAttention;
+import org.hardchain.util.Progress;
+import org.hardchain.util.ResourceLimitException;
+import org.hardchain.util.UsageException;
+
+/**
+ * The regime contrast of THEORY.md §11: the polynomial method (Alman &amp; Song 2023,
+ * Algorithm 1 / Lemma E.1, Theorem 1.4 for k = 3) against the exact algorithm (§3) over a grid
+ * of sequence lengths n and entry bounds B, at one requested output error eps.
+ *
+ * <p>Per point (n, B), on one seeded input with entries in [-B, B]:
+ * <ol>
+ * <li>exact attention on R sampled query rows (timed; the ground truth), then the full exact
+ *     run if the time per row times n_q is within the point's time limit, else that
+ *     extrapolation ({@code exact_measured = false});</li>
+ * <li>the polynomial method at eps: the smallest certified degree g
+ *     ({@link PolynomialAttention#polynomial}), rank {@code r = C(d+g, g)}; it is run only if
+ *     {@code r <= prod_p n_p} (otherwise its factorization is no cheaper than the exact tensor,
+ *     THEORY.md §4.6, and the row says {@code rank_exceeds_key_tuples}). Where no degree reaches
+ *     eps in double, the rank is the exact-arithmetic estimate of {@link ChebyshevDegree};</li>
+ * <li>the polynomial method at the sweep's fixed degree, for measured error against B.</li>
+ * </ol>
+ * Errors are max |T - Att| over the sampled rows (all rows when the full exact run was done).
+ * Cost per point: {@code O((R + n_q) prod n_p d)} for exact plus {@code O(r d (n_q + sum n_p))}.
+ */
+public final class Sweep {
+    private Sweep() {
+    }
+
+    /** Builds the input of one point. */
+    @FunctionalInterface
+    public interface InputSource {
+        AttentionInput input(int n, double bound);
+
+        /** A short description for reports. */
+        default String describe() {
+            return "custom";
+        }
+    }
+
+    /** Inputs uniform in [-B, B]: B times the same seeded uniform draws for every B at a given n. */
+    public static InputSource uniform(SweepConfig c) {
+        return new InputSource() {
+            @Override
+            public AttentionInput input(int n, double bound) {
+                return RandomAttention.uniform(c.order(), n, n, c.d(), c.d(), bound, c.seed());
+            }
+
+            @Override
+            public String describe() {
+                return "uniform in [-B, B], seed " + c.seed();
+            }
+        };
+    }
+
+    /** The sweep on uniform inputs. */
+    public static SweepResult run(SweepConfig c, Progress progress) {
+        return run(c, uniform(c), progress);
+    }
+
+    /** The sweep on the inputs {@code source} builds; {@code progress} counts points. */
+    public static SweepResult run(SweepConfig c, InputSource source, Progress progress) {
+        warmUp(c, source);
+        List<SweepRow> rows = new ArrayList<>();
+        for (int n : c.ns()) {
+            for (double b : c.bounds()) {
+                rows.addAll(point(c, source.input(n, b), n, b));
+                progress.advance(1);
+            }
+        }
+        return new SweepResult(c, source.describe(), rows);
+    }
+
+    /**
+     * Runs every timed code path a few times on the smallest point (untimed), so that the first
+     * timed point does not pay for JIT compilation.
+     */
+    private static void warmUp(SweepConfig c, InputSource source) {
+        AttentionInput in = source.input(c.ns().get(0), c.bounds().get(0));
+        int[] rows = PolynomialAttention.sampleRows(in.nq(), c.rows());
+        for (int x = 0; x < 5; x++) {
+            ExactAttention.create().computeRows(in, rows);
+            ExactAttention.create().compute(in);
+            PolynomialAttention.compute(in, PolynomialAttention.Options.degree(c.fixedDegree()));
+            try {
+                PolynomialAttention.compute(in, PolynomialAttention.Options.epsilon(c.epsilon()));
+            } catch (UsageException e) {
+                // the eps is out of reach at this point: its refusal is still warmed up
+            }
+        }
+    }
+
+    /** The three rows (exact, poly, poly_fixed) of one point. */
+    static List<SweepRow> point(SweepConfig c, AttentionInput in, int n, double b) {
+        int k = c.order();
+        int d = c.d();
+        double tuples = in.keyTuples();
+        double range = PolynomialAttention.scoreRange(in);
+        int[] sample = PolynomialAttention.sampleRows(in.nq(), c.rows());
+        ExactAttention exact = ExactAttention.create();
+
+        // 1. exact: sampled rows (ground truth), then a full run or the extrapolation
+        Matrix truthRows = null;
+        double sampleSeconds = Double.POSITIVE_INFINITY;
+        for (int x = 0; x < c.repeats(); x++) {
+            long t0 = System.nanoTime();
+            truthRows = exact.computeRows(in, sample);
+            sampleSeconds = Math.min(sampleSeconds, (System.nanoTime() - t0) / 1e9);
+        }
+        double extrapolated = sampleSeconds / sample.length * in.nq();
+        boolean measured = extrapolated <= c.pointSeconds();
+        double exactSeconds = extrapolated;
+        Matrix truth = truthRows;
+        int[] truthIndex = sample;
+        if (measured) {
+            exactSeconds = Double.POSITIVE_INFINITY;
+            for (int x = 0; x < c.repeats(); x++) {
+                long t0 = System.nanoTime();
+                truth = exact.compute(in);
+                exactSeconds = Math.min(exactSeconds, (System.nanoTime() - t0) / 1e9);
+            }
+            truthIndex = null;
+        }
+        int checked = truthIndex == null ? in.nq() : truthIndex.length;
+        double exactOps = in.nq() * tuples * (d + in.dv());
+        double exactRate = exactOps / Math.max(exactSeconds, 1e-9);
+        List<SweepRow> out = new ArrayList<>();
+        out.add(new SweepRow(k, n, d, b, "exact", "ok", -1, Double.NaN, tuples, exactSeconds, 0, 0, Double.NaN,
+                measured, checked, exactOps, range, measured ? "" : "extrapolated from " + sample.length + " rows"));
+
+        // 2. the polynomial method at eps
+        PolynomialAttention.Options opt = PolynomialAttention.Options.epsilon(c.epsilon()).withMaxDegree(c.maxDegree());
+        long t0 = System.nanoTime();
+        ExpApproximation p = null;
+        String refusal = null;
+        try {
+            p = PolynomialAttention.polynomial(in, opt);
+        } catch (UsageException e) {
+            refusal = e.getMessage();
+        }
+        double chooseSeconds = (System.nanoTime() - t0) / 1e9;
+        if (p == null) {
+            double delta = ExpApproximation.deltaForOutputError(c.epsilon(), PolynomialAttention.valueBound(in));
+            int g = ChebyshevDegree.degree(Math.max(range, 1e-300), delta);
+            double r = rank(d, g);
+            out.add(notRun(c, n, b, "poly", "below_double_floor", g, r, tuples, measured, polyOps(in, r), range,
+                    "degree from the exact-arithmetic Chebyshev estimate; " + refusal));
+        } else {
+            out.add(runPoly(c, in, n, b, "poly", p, opt, chooseSeconds, truth, truthIndex, measured, exactRate, range));
+        }
+
+        // 3. the polynomial method at the fixed degree
+        PolynomialAttention.Options fixed = PolynomialAttention.Options.degree(c.fixedDegree());
+        ExpApproximation pf = PolynomialAttention.polynomial(in, fixed);
+        out.add(runPoly(c, in, n, b, "poly_fixed", pf, fixed, 0, truth, truthIndex, measured, Double.NaN, range));
+        return out;
+    }
+
+    private static SweepRow runPoly(SweepConfig c, AttentionInput in, int n, double b, String method,
+            ExpApproximation p, PolynomialAttention.Options opt, double chooseSeconds, Matrix truth,
+            int[] truthIndex, boolean measured, double exactRate, double range) {
+        int d = c.d();
+        double tuples = in.keyTuples();
+        int g = p.degree();
+        double r = rank(d, g);
+        double ops = polyOps(in, r);
+        if (method.equals("poly") && r > tuples) {
+            return notRun(c, n, b, method, "rank_exceeds_key_tuples", g, r, tuples, measured, ops, range,
+                    "rank " + SweepRow.num(r) + " > prod n_p = " + SweepRow.num(tuples) + ": not competitive");
+        }
+        if (Double.isFinite(exactRate) && ops / exactRate > c.pointSeconds()) {
+            return notRun(c, n, b, method, "over_time_limit", g, r, tuples, measured, ops, range,
+                    "predicted " + SweepRow.num(ops / exactRate) + " s at the exact kernel's rate > limit "
+                            + SweepRow.num(c.pointSeconds()) + " s");
+        }
+        PolynomialAttention.Result res = null;
+        double secs = Double.POSITIVE_INFINITY;
+        try {
+            for (int x = 0; x < c.repeats(); x++) {
+                long t0 = System.nanoTime();
+                res = PolynomialAttention.compute(in, p, opt);
+                secs = Math.min(secs, (System.nanoTime() - t0) / 1e9);
+            }
+        } catch (ResourceLimitException e) {
+            return notRun(c, n, b, method, "resource_limit", g, r, tuples, measured, ops, range, e.getMessage());
+        }
+        PolyAttentionReport rep = res.report();
+        double err = maxError(res.output(), truth, truthIndex);
+        int checked = truthIndex == null ? in.nq() : truthIndex.length;
+        return new SweepRow(c.order(), n, d, b, method, "ok", g, rep.rank(), tuples, secs + chooseSeconds, chooseSeconds, err,
+                rep.totalBound(), measured, checked, ops, range, "");
+    }
+
+    private static SweepRow notRun(SweepConfig c, int n, double b, String method, String status, int g, double r,
+            double tuples, boolean measured, double ops, double range, String note) {
+        return new SweepRow(c.order(), n, c.d(), b, method, status, g, r, tuples, Double.NaN, Double.NaN, Double.NaN, Double.NaN,
+                measured, 0, ops, range, note);
+    }
+
+    /** {@code r (d_v + 1)(n_q + sum_p n_p)}: Algorithm 1's multiply-adds (THEORY.md §4.4). */
+    static double polyOps(AttentionInput in, double rank) {
+        double rows = in.nq();
+        for (int p = 1; p < in.order(); p++) {
+            rows += in.n(p);
+        }
+        return rank * (in.dv() + 1) * rows;
+    }
+
+    /** C(d + g, g) as a double. */
+    static double rank(int d, int g) {
+        BigInteger r = MonomialBasis.rank(d, g);
+        return r.doubleValue();
+    }
+
+    /** max |T[i] - truth| over the truth rows ({@code index == null}: all rows). NaN propagates. */
+    static double maxError(Matrix t, Matrix truth, int[] index) {
+        double worst = 0;
+        for (int x = 0; x < truth.rows(); x++) {
+            int i = index == null ? x : index[x];
+            for (int e = 0; e < t.cols(); e++) {
+                double diff = Math.abs(t.get(i, e) - truth.get(x, e));
+                if (!(diff <= worst)) {
+                    worst = diff;
+                }
+            }
+        }
+        return worst;
+    }
+}
