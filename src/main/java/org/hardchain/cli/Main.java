@@ -33,6 +33,7 @@ import picocli.CommandLine.Spec;
             ChainCommand.class,
             AttentionCommand.class,
             SweepCommand.class,
+            AuditCommand.class,
         },
         footer = {"", "Exit codes: 0 success, 1 internal failure, 2 usage error, 3 malformed input file.",
             "Add --debug to any command to see stack traces."})

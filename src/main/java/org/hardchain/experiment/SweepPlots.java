@@ -3,6 +3,8 @@ package org.hardchain.experiment;
 import java.awt.BasicStroke;
 import java.awt.Color;
 import java.io.IOException;
+import java.text.DecimalFormat;
+import java.text.DecimalFormatSymbols;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -182,11 +184,13 @@ public final class SweepPlots {
             LogAxis ax = new LogAxis(x);
             ax.setBase(2);
             ax.setSmallestValue(1e-300);
+            ax.setNumberFormatOverride(new DecimalFormat("0.###", DecimalFormatSymbols.getInstance(Locale.ROOT)));
             plot.setDomainAxis(ax);
         }
         if (logY) {
             LogAxis ay = new LogAxis(y);
             ay.setSmallestValue(1e-300);
+            ay.setNumberFormatOverride(new DecimalFormat("0.#E0", DecimalFormatSymbols.getInstance(Locale.ROOT)));
             plot.setRangeAxis(ay);
         }
         XYLineAndShapeRenderer ren = new XYLineAndShapeRenderer(true, true);
