@@ -12,7 +12,7 @@ import org.hardchain.cnf.Cnf;
 import org.hardchain.experiment.ParameterAudit;
 import org.hardchain.format.Dimacs;
 import org.hardchain.format.Json;
-import org.hardchain.maxip.MaxIpRegime;
+import org.hardchain.hardness.LemmaB1;
 import org.hardchain.maxip.OvToMaxIp;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
@@ -52,7 +52,7 @@ public final class AuditCommand implements Callable<Integer> {
     @Option(names = "--prime", paramLabel = "P", description = "Prime p (default the smallest with p >= L and p > T).")
     Long prime;
 
-    @Option(names = "--gamma", paramLabel = "G", defaultValue = "" + MaxIpRegime.DEFAULT_GAMMA,
+    @Option(names = "--gamma", paramLabel = "G", defaultValue = "" + LemmaB1.DEFAULT_GAMMA,
             description = "Separation gamma of Lemma B.1 (default ${DEFAULT-VALUE}).")
     double gamma;
 
@@ -72,13 +72,14 @@ public final class AuditCommand implements Callable<Integer> {
         out.printf(Locale.ROOT, "%s: N=%d variables, m=%d clauses, k=%d, k-OV sets %s; gamma=%.3g%n", input,
                 formula.numVariables(), formula.numClauses(), order,
                 java.util.Arrays.toString(rows.isEmpty() ? new int[0] : rows.get(0).ovSizes()), gamma);
-        out.printf(Locale.ROOT, "%3s %4s %3s %6s %10s %10s %10s %8s %10s %9s %10s %10s %10s %11s%n", "w", "L", "ell",
-                "p", "n_q=|A'|", "n", "D'", "h", "d", "B", "eps_a", "d/log2 n", "B/(ln n)^(1/k)", "ln(1/eps_a)/ln n");
+        out.printf(Locale.ROOT, "%3s %4s %3s %6s %-9s %10s %10s %8s %6s %8s %8s %10s %9s %14s %16s%n", "w", "L",
+                "ell", "p", "construct", "n_q=|A'|", "n", "D'", "h", "d", "B", "eps_a", "d/log2 n", "B/(ln n)^(1/k)",
+                "ln(1/eps_a)/ln n");
         for (ParameterAudit.Row r : rows) {
-            out.printf(Locale.ROOT, "%3d %4d %3d %6d %10d %10d %10d %8d %10.4g %9.4g %10.3g %10.3g %14.3g %16.3g%n",
-                    r.blockSize(), r.length(), r.reps(), r.prime(), r.aliceRows(), r.n(), r.maxIpDimension(),
-                    r.regime().h(), r.d(), r.entryBound(), r.epsA(), r.dOverLogN(), r.bOverLogRoot(),
-                    r.epsAExponent());
+            out.printf(Locale.ROOT, "%3d %4d %3d %6d %-9s %10d %10d %8d %6d %8.4g %8.4g %10.3g %9.3g %14.3g %16.3g%n",
+                    r.blockSize(), r.length(), r.reps(), r.prime(), r.design().construction().id(), r.aliceRows(),
+                    r.n(), r.maxIpDimension(), r.design().h(), r.d(), r.entryBound(), r.epsA(), r.dOverLogN(),
+                    r.bOverLogRoot(), r.epsAExponent());
         }
         out.println("The theorem keeps d/log2 n, B/(ln n)^(1/k) and ln(1/eps_a)/ln n bounded as n grows;"
                 + " with Reed-Solomon codes the alphabet p grows with L, and so do D' and d.");

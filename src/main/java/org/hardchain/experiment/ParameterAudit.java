@@ -5,7 +5,8 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.hardchain.cnf.Cnf;
-import org.hardchain.maxip.MaxIpRegime;
+import org.hardchain.hardness.Construction;
+import org.hardchain.hardness.LemmaB1;
 import org.hardchain.maxip.OvToMaxIp;
 import org.hardchain.ov.OvInstance;
 import org.hardchain.ov.SatToOv;
@@ -25,8 +26,10 @@ import org.hardchain.protocol.ProtocolParameters;
  * {@code O(log n)}: the audit shows by how much, per block size w.
  *
  * <p>The numbers come from {@link OvToMaxIp#estimate()} (exact sizes of the compressed
- * construction, known before anything big is built) and {@link MaxIpRegime} (the Lemma B.1
- * quantities), so the audit runs on formulas whose instances would not fit in memory.
+ * construction, known before anything big is built) and {@link LemmaB1} (the design and
+ * threshold {@link org.hardchain.hardness.AttentionReduction} builds with), for both
+ * constructions of THEORY.md §9 side by side, so the audit runs on formulas whose instances
+ * would not fit in memory.
  * Cost: SAT -> k-OV plus the protocol analysis of {@link OvToMaxIp#of}.
  */
 public final class ParameterAudit {
@@ -34,7 +37,7 @@ public final class ParameterAudit {
     }
 
     /**
-     * One instance of the chain (one block size w). This record is immutable.
+     * One instance of the chain (one block size w, one construction). This record is immutable.
      *
      * @param order          k
      * @param variables      N, the formula's variables
@@ -50,11 +53,12 @@ public final class ParameterAudit {
      * @param maxIpDimension D'
      * @param threshold      t = L^ell
      * @param gapEps         the Max-IP gap eps = 1 - (k(w-1)/L)^ell
-     * @param regime         the Lemma B.1 quantities
+     * @param design         Lemma B.1's design (construction, lambda, h, padding, width d, scale B)
+     * @param decision       Lemma B.1's threshold theta and the accuracy eps_a for the whole instance
      */
     public record Row(int order, int variables, int clauses, int[] ovSizes, int blockSize, int length, int reps,
             long prime, long merlinMessages, long aliceRows, int[] keyRows, long maxIpDimension, long threshold,
-            double gapEps, MaxIpRegime regime) {
+            double gapEps, LemmaB1.Design design, LemmaB1.Threshold decision) {
 
         public Row {
             ovSizes = ovSizes.clone();
@@ -71,28 +75,32 @@ public final class ParameterAudit {
             return keyRows.clone();
         }
 
-        /** The attention sequence length n = max(n_q, n_1 + 1, ..., n_{k-1} + 1) (reference rows counted). */
+        /**
+         * The attention sequence length n = max(n_q, rows of K_1, ..., rows of K_{k-1}): the key
+         * matrices carry one reference row each (reference construction) or n_p zero rows (paper).
+         */
         public long n() {
             long n = aliceRows;
-            for (int b : keyRows) {
-                n = Math.max(n, b + 1L);
+            for (int p = 1; p < order; p++) {
+                long extra = design.construction() == Construction.REFERENCE ? 1 : design.padding()[p - 1];
+                n = Math.max(n, keyRows[p - 1] + extra);
             }
             return n;
         }
 
-        /** The attention width d = D' + h. */
+        /** The attention width d (D' + h for the reference construction, D' for the paper's). */
         public double d() {
-            return regime.width();
+            return design.width();
         }
 
         /** The entry bound B = s = (d lambda)^{1/k}. */
         public double entryBound() {
-            return regime.entryBound();
+            return design.scale();
         }
 
         /** The oracle accuracy eps_a. */
         public double epsA() {
-            return regime.oracleAccuracy();
+            return decision.epsA();
         }
 
         /** d / log2 n: bounded in the theorem's regime (d = O(log n)). */
@@ -113,6 +121,7 @@ public final class ParameterAudit {
         /** The row with snake_case keys for JSON ({@code NaN} becomes null). */
         public Map<String, Object> toMap() {
             Map<String, Object> m = new LinkedHashMap<>();
+            m.put("construction", design.construction().id());
             m.put("order", order);
             m.put("variables", variables);
             m.put("clauses", clauses);
@@ -127,16 +136,16 @@ public final class ParameterAudit {
             m.put("maxip_dimension", maxIpDimension);
             m.put("threshold", threshold);
             m.put("gap_eps", gapEps);
-            m.put("gamma", regime.gamma());
-            m.put("lambda", finite(regime.lambda()));
-            m.put("h", regime.h());
+            m.put("gamma", design.gamma());
+            m.put("lambda", finite(design.lambda()));
+            m.put("h", design.h());
+            m.put("theta", finite(decision.theta()));
             m.put("n", n());
             m.put("d", finite(d()));
             m.put("B", finite(entryBound()));
             m.put("eps_a", finite(epsA()));
             m.put("d_over_log2_n", finite(dOverLogN()));
             m.put("B_over_ln_n_root_k", finite(bOverLogRoot()));
-            m.put("B_over_ln_key_tuples_root_k", finite(regime.entryBoundRatio()));
             m.put("ln_inv_eps_a_over_ln_n", finite(epsAExponent()));
             return m;
         }
@@ -147,7 +156,8 @@ public final class ParameterAudit {
     }
 
     /**
-     * The audit of {@code formula} split into {@code order} groups, one row per block size.
+     * The audit of {@code formula} split into {@code order} groups: per block size, one row per
+     * construction (reference first, then the paper's).
      * {@code length}, {@code reps} and {@code prime} may be null for the defaults of
      * {@link ProtocolParameters#withDefaults}.
      *
@@ -161,9 +171,21 @@ public final class ParameterAudit {
         for (int w : blockSizes) {
             ProtocolParameters params = ProtocolParameters.withDefaults(order, ov.dimension(), w, length, reps, prime);
             OvToMaxIp.Estimate e = OvToMaxIp.of(ov, params, maxBytes).estimate();
-            rows.add(new Row(order, formula.numVariables(), ov.dimension(), ov.sizes(), w, params.length(),
-                    params.reps(), params.prime(), e.merlinMessages(), e.aliceRows(), e.keySizes(), e.dimension(),
-                    e.threshold(), e.oneMinusEps().oneMinus().value(), e.regime(gamma)));
+            long[] sizes = new long[order];
+            long[] keySizes = new long[order - 1];
+            sizes[0] = e.aliceRows();
+            for (int p = 1; p < order; p++) {
+                sizes[p] = e.keySizes()[p - 1];
+                keySizes[p - 1] = sizes[p];
+            }
+            double gapEps = e.oneMinusEps().oneMinus().value();
+            for (Construction c : List.of(Construction.REFERENCE, Construction.PAPER)) {
+                LemmaB1.Design design = LemmaB1.design(c, order, Math.toIntExact(e.dimension()), e.threshold(), gapEps,
+                        sizes, gamma);
+                rows.add(new Row(order, formula.numVariables(), ov.dimension(), ov.sizes(), w, params.length(),
+                        params.reps(), params.prime(), e.merlinMessages(), e.aliceRows(), e.keySizes(), e.dimension(),
+                        e.threshold(), gapEps, design, LemmaB1.threshold(design, keySizes)));
+            }
         }
         return rows;
     }

@@ -21,9 +21,11 @@ class AuditCommandTest {
         assertEquals(0, r.exitCode(), r::toString);
         assertTrue(r.out().contains("m=38 clauses"), r::toString);
         JsonNode j = Json.mapper().readTree(json.toFile());
-        assertEquals(2, j.get("instances").size());
+        assertEquals(4, j.get("instances").size());
         JsonNode w1 = j.get("instances").get(0);
         assertEquals(1, w1.get("block_size").asInt());
+        assertEquals("reference", w1.get("construction").asText());
+        assertEquals("paper", j.get("instances").get(1).get("construction").asText());
         // w = 1: no Merlin message beyond the trivial one, so n_q = |A| = 8 and n = 8 + 1 reference row
         assertEquals(8, w1.get("alice_rows").asLong());
         assertEquals(9, w1.get("n").asLong());
