@@ -24,6 +24,7 @@ import picocli.CommandLine.Spec;
             "sweep.json and PNG plots into --out.",
             "",
             "  sweep --order K --n N1,N2,.. --d D --bounds B1,B2,.. --epsilon E [--rows R] [--seed S] --out DIR",
+            "  sweep --adversarial --order K --n N1,N2,.. --d D' --epsilon E [--rows R] [--seed S] --out DIR",
             "  sweep --quick --out DIR      (k=3, n=128,256,512, d=4, B=2^(-2)..2^2, eps=1e-3)"},
         sortOptions = false)
 public final class SweepCommand implements Callable<Integer> {
@@ -55,6 +56,11 @@ public final class SweepCommand implements Callable<Integer> {
     @Option(names = "--seed", paramLabel = "S", description = "Seed of the inputs (default 1).")
     Long seed;
 
+    @Option(names = "--adversarial", description = "Inputs: the attention instances of Lemma B.1 (reference"
+            + " construction) of seeded random Gap-k-MaxIP instances with Max-IP dimension D' = --d; B is the"
+            + " construction's scale, one per n (no --bounds).")
+    boolean adversarial;
+
     @Option(names = "--fixed-degree", paramLabel = "G", defaultValue = "" + SweepConfig.DEFAULT_FIXED_DEGREE,
             description = "Degree of the measured-error-vs-B runs (default ${DEFAULT-VALUE}).")
     int fixedDegree;
@@ -76,18 +82,20 @@ public final class SweepCommand implements Callable<Integer> {
         SweepConfig c = config();
         PrintWriter pw = spec.commandLine().getOut();
         pw.printf(Locale.ROOT, "sweep k=%d n=%s d=%d B=%s eps=%.3g rows=%d seed=%d%n", c.order(), c.ns(), c.d(),
-                c.bounds(), c.epsilon(), c.rows(), c.seed());
+                adversarial ? "(Lemma B.1)" : c.bounds(), c.epsilon(), c.rows(), c.seed());
         SweepResult r;
         try (Progress progress = Progress.start("sweep", (long) c.ns().size() * c.bounds().size())) {
-            r = Sweep.run(c, progress);
+            r = Sweep.run(c, adversarial ? Sweep.adversarial(c) : Sweep.uniform(c), progress);
         }
-        pw.printf(Locale.ROOT, "%6s %7s %-24s %4s %10s %10s %10s %10s %10s%n", "n", "B", "poly status", "g", "rank",
-                "n^(k-1)", "poly s", "exact s", "max err");
+        pw.println("inputs: " + r.inputs());
+        pw.printf(Locale.ROOT, "%6s %4s %7s %-24s %4s %10s %10s %10s %10s %10s%n", "n", "d", "B", "poly status", "g",
+                "rank", "n^(k-1)", "poly s", "exact s", "max err");
         for (int n : c.ns()) {
-            for (double b : c.bounds()) {
+            for (double b : r.bounds(n)) {
                 SweepRow p = r.row(n, b, "poly");
                 SweepRow e = r.row(n, b, "exact");
-                pw.printf(Locale.ROOT, "%6d %7.4g %-24s %4d %10.4g %10.4g %10s %9.4g%s %10s%n", n, b, p.status(),
+                pw.printf(Locale.ROOT, "%6d %4d %7.4g %-24s %4d %10.4g %10.4g %10s %9.4g%s %10s%n", n, p.d(), b,
+                        p.status(),
                         p.degree(), p.rank(), p.keyTuples(), opt(p.seconds()), e.seconds(),
                         e.exactMeasured() ? " " : "*", opt(p.maxError()));
             }
@@ -116,12 +124,18 @@ public final class SweepCommand implements Callable<Integer> {
                         seed != null ? seed : c.seed(), c.fixedDegree(), c.repeats(), c.pointSeconds(), c.maxDegree());
             }
         } else {
-            if (order == null || ns == null || d == null || bounds == null || epsilon == null) {
+            if (adversarial && bounds != null) {
                 throw new ParameterException(spec.commandLine(),
-                        "need --order, --n, --d, --bounds and --epsilon (or --quick)");
+                        "--adversarial sets B by Lemma B.1 (one per n): do not give --bounds");
+            }
+            if (order == null || ns == null || d == null || (bounds == null && !adversarial) || epsilon == null) {
+                throw new ParameterException(spec.commandLine(), adversarial
+                        ? "--adversarial needs --order, --n, --d (the Max-IP dimension D') and --epsilon"
+                        : "need --order, --n, --d, --bounds and --epsilon (or --quick)");
             }
             try {
-                c = SweepConfig.of(order, ns, d, bounds, epsilon, rows != null ? rows : 16, seed != null ? seed : 1);
+                c = SweepConfig.of(order, ns, d, bounds != null ? bounds : List.of(), epsilon, rows != null ? rows : 16,
+                        seed != null ? seed : 1);
             } catch (IllegalArgumentException e) {
                 throw new ParameterException(spec.commandLine(), e.getMessage());
             }

@@ -11,6 +11,11 @@ import org.hardchain.attention.MonomialBasis;
 import org.hardchain.attention.PolyAttentionReport;
 import org.hardchain.attention.PolynomialAttention;
 import org.hardchain.attention.RandomAttention;
+import org.hardchain.hardness.AttentionReduction;
+import org.hardchain.hardness.Construction;
+import org.hardchain.hardness.LemmaB1;
+import org.hardchain.maxip.MaxIpGenerators;
+import org.hardchain.maxip.MaxIpInstance;
 import org.hardchain.util.Progress;
 import org.hardchain.util.ResourceLimitException;
 import org.hardchain.util.UsageException;
@@ -18,7 +23,8 @@ import org.hardchain.util.UsageException;
 /**
  * The regime contrast of THEORY.md §11: the polynomial method (Alman &amp; Song 2023,
  * Algorithm 1 / Lemma E.1, Theorem 1.4 for k = 3) against the exact algorithm (§3) over a grid
- * of sequence lengths n and entry bounds B, at one requested output error eps.
+ * of sequence lengths n and entry bounds B, at one requested output error eps, on uniform inputs
+ * ({@link #uniform}) or on the attention instances of Lemma B.1 ({@link #adversarial}).
  *
  * <p>Per point (n, B), on one seeded input with entries in [-B, B]:
  * <ol>
@@ -39,20 +45,33 @@ public final class Sweep {
     private Sweep() {
     }
 
-    /** Builds the input of one point. */
-    @FunctionalInterface
+    /** Builds the inputs of the sweep: the entry bounds at each n, and the input of one point. */
     public interface InputSource {
+        /** The entry bounds swept at sequence length n, increasing. */
+        List<Double> bounds(int n);
+
+        /** The input at (n, B) for B one of {@link #bounds(int)}. */
         AttentionInput input(int n, double bound);
 
         /** A short description for reports. */
-        default String describe() {
-            return "custom";
-        }
+        String describe();
     }
 
-    /** Inputs uniform in [-B, B]: B times the same seeded uniform draws for every B at a given n. */
+    /**
+     * Inputs uniform in [-B, B]: B times the same seeded uniform draws for every B at a given n.
+     *
+     * @throws IllegalArgumentException if the config has no entry bounds
+     */
     public static InputSource uniform(SweepConfig c) {
+        if (c.bounds().isEmpty()) {
+            throw new IllegalArgumentException("uniform inputs need at least one entry bound B");
+        }
         return new InputSource() {
+            @Override
+            public List<Double> bounds(int n) {
+                return c.bounds();
+            }
+
             @Override
             public AttentionInput input(int n, double bound) {
                 return RandomAttention.uniform(c.order(), n, n, c.d(), c.d(), bound, c.seed());
@@ -61,6 +80,53 @@ public final class Sweep {
             @Override
             public String describe() {
                 return "uniform in [-B, B], seed " + c.seed();
+            }
+        };
+    }
+
+    /**
+     * The attention instances of Lemma B.1 (reference construction, THEORY.md §9, built by
+     * {@link AttentionReduction}) of seeded random Gap-k-MaxIP instances
+     * ({@link MaxIpGenerators#random}: dimension D' = the config's d, density 1/2,
+     * t = D', 1 - eps = 1/2) with |A| = n and |B_p| = n - 1, so that Q and every key matrix
+     * (with its reference row) have n rows. The entry bound is the construction's scale
+     * {@code B = s = (d lambda)^{1/k}} with {@code d = D' + h}: one B per n, the config's bounds
+     * are not used. The attention output does not depend on whether the random instance keeps
+     * the gap promise, so every row is a valid timing and error point.
+     */
+    public static InputSource adversarial(SweepConfig c) {
+        java.util.Map<Integer, AttentionReduction> cache = new java.util.HashMap<>();
+        java.util.function.IntFunction<AttentionReduction> reduction = n -> cache.computeIfAbsent(n, m -> {
+            if (m < 2) {
+                throw new IllegalArgumentException("adversarial inputs need n >= 2 (a key set of n - 1 >= 1 vectors), got "
+                        + m);
+            }
+            int[] sizes = new int[c.order()];
+            java.util.Arrays.fill(sizes, m - 1);
+            sizes[0] = m;
+            MaxIpInstance inst = MaxIpGenerators.random(c.d(), 0.5, c.seed(), sizes);
+            return AttentionReduction.of(inst, Construction.REFERENCE, LemmaB1.DEFAULT_GAMMA);
+        });
+        return new InputSource() {
+            @Override
+            public List<Double> bounds(int n) {
+                return List.of(reduction.apply(n).design().scale());
+            }
+
+            @Override
+            public AttentionInput input(int n, double bound) {
+                AttentionReduction red = reduction.apply(n);
+                if (bound != red.design().scale()) {
+                    throw new IllegalArgumentException("the Lemma B.1 instance at n = " + n + " has B = "
+                            + red.design().scale() + ", not " + bound);
+                }
+                return red.input();
+            }
+
+            @Override
+            public String describe() {
+                return "Lemma B.1 (reference construction, gamma " + LemmaB1.DEFAULT_GAMMA
+                        + ") of random Gap-k-MaxIP instances, D' = " + c.d() + ", density 1/2, seed " + c.seed();
             }
         };
     }
@@ -75,7 +141,7 @@ public final class Sweep {
         warmUp(c, source);
         List<SweepRow> rows = new ArrayList<>();
         for (int n : c.ns()) {
-            for (double b : c.bounds()) {
+            for (double b : source.bounds(n)) {
                 rows.addAll(point(c, source.input(n, b), n, b));
                 progress.advance(1);
             }
@@ -90,7 +156,7 @@ public final class Sweep {
     private static void warmUp(SweepConfig c, InputSource source) {
         int n = c.ns().get(0);
         SweepConfig once = c.withRepeats(1);
-        for (double b : c.bounds()) {
+        for (double b : source.bounds(n)) {
             point(once, source.input(n, b), n, b);
         }
     }
@@ -98,7 +164,7 @@ public final class Sweep {
     /** The three rows (exact, poly, poly_fixed) of one point. */
     static List<SweepRow> point(SweepConfig c, AttentionInput in, int n, double b) {
         int k = c.order();
-        int d = c.d();
+        int d = in.d();
         double tuples = in.keyTuples();
         double range = PolynomialAttention.scoreRange(in);
         int[] sample = PolynomialAttention.sampleRows(in.nq(), c.rows());
@@ -151,7 +217,7 @@ public final class Sweep {
             double delta = ExpApproximation.deltaForOutputError(c.epsilon(), PolynomialAttention.valueBound(in));
             int g = ChebyshevDegree.degree(Math.max(range, 1e-300), delta);
             double r = rank(d, g);
-            out.add(notRun(c, n, b, "poly", "below_double_floor", g, r, tuples, measured, polyOps(in, r), range,
+            out.add(notRun(c, in, n, b, "poly", "below_double_floor", g, r, tuples, measured, polyOps(in, r), range,
                     "degree from the exact-arithmetic Chebyshev estimate; " + refusal));
         } else {
             out.add(runPoly(c, in, n, b, "poly", p, opt, chooseSeconds, truth, truthIndex, measured, exactRate, range));
@@ -167,17 +233,17 @@ public final class Sweep {
     private static SweepRow runPoly(SweepConfig c, AttentionInput in, int n, double b, String method,
             ExpApproximation p, PolynomialAttention.Options opt, double chooseSeconds, Matrix truth,
             int[] truthIndex, boolean measured, double exactRate, double range) {
-        int d = c.d();
+        int d = in.d();
         double tuples = in.keyTuples();
         int g = p.degree();
         double r = rank(d, g);
         double ops = polyOps(in, r);
         if (method.equals("poly") && r > tuples) {
-            return notRun(c, n, b, method, "rank_exceeds_key_tuples", g, r, tuples, measured, ops, range,
+            return notRun(c, in, n, b, method, "rank_exceeds_key_tuples", g, r, tuples, measured, ops, range,
                     "rank " + SweepRow.num(r) + " > prod n_p = " + SweepRow.num(tuples) + ": not competitive");
         }
         if (Double.isFinite(exactRate) && ops / exactRate > c.pointSeconds()) {
-            return notRun(c, n, b, method, "over_time_limit", g, r, tuples, measured, ops, range,
+            return notRun(c, in, n, b, method, "over_time_limit", g, r, tuples, measured, ops, range,
                     "predicted " + SweepRow.num(ops / exactRate) + " s at the exact kernel's rate > limit "
                             + SweepRow.num(c.pointSeconds()) + " s");
         }
@@ -190,7 +256,7 @@ public final class Sweep {
                 secs = Math.min(secs, (System.nanoTime() - t0) / 1e9);
             }
         } catch (ResourceLimitException e) {
-            return notRun(c, n, b, method, "resource_limit", g, r, tuples, measured, ops, range, e.getMessage());
+            return notRun(c, in, n, b, method, "resource_limit", g, r, tuples, measured, ops, range, e.getMessage());
         }
         PolyAttentionReport rep = res.report();
         double err = maxError(res.output(), truth, truthIndex);
@@ -199,9 +265,9 @@ public final class Sweep {
                 rep.totalBound(), measured, checked, ops, range, "");
     }
 
-    private static SweepRow notRun(SweepConfig c, int n, double b, String method, String status, int g, double r,
-            double tuples, boolean measured, double ops, double range, String note) {
-        return new SweepRow(c.order(), n, c.d(), b, method, status, g, r, tuples, Double.NaN, Double.NaN, Double.NaN, Double.NaN,
+    private static SweepRow notRun(SweepConfig c, AttentionInput in, int n, double b, String method, String status,
+            int g, double r, double tuples, boolean measured, double ops, double range, String note) {
+        return new SweepRow(c.order(), n, in.d(), b, method, status, g, r, tuples, Double.NaN, Double.NaN, Double.NaN, Double.NaN,
                 measured, 0, ops, range, note);
     }
 

@@ -60,7 +60,7 @@ public final class SweepPlots {
         for (int n : r.config().ns()) {
             XYSeries poly = new XYSeries("poly n=" + n);
             XYSeries exact = new XYSeries("exact n=" + n);
-            for (double b : r.config().bounds()) {
+            for (double b : r.bounds(n)) {
                 addPositive(poly, b, r.row(n, b, "poly").seconds());
                 addPositive(exact, b, r.row(n, b, "exact").seconds());
             }
@@ -69,7 +69,7 @@ public final class SweepPlots {
         }
         SweepConfig c = r.config();
         JFreeChart chart = chart(String.format(Locale.ROOT,
-                "k=%d, d=%d, eps=%.0e: time vs entry bound (poly omitted where not run)", c.order(), c.d(),
+                "%sk=%d, %s=%d, eps=%.0e: time vs entry bound (poly omitted where not run)", inputs(r), c.order(), dName(r), c.d(),
                 c.epsilon()), "entry bound B", "seconds", data, true, true);
         XYLineAndShapeRenderer ren = (XYLineAndShapeRenderer) chart.getXYPlot().getRenderer();
         for (int s = 0; s < data.getSeriesCount(); s++) {
@@ -85,11 +85,10 @@ public final class SweepPlots {
     /** Rank r = C(d+g, g) against B per n, with n^{k-1} as a dashed level per n. */
     public static JFreeChart rankVsKeyTuples(SweepResult r) {
         XYSeriesCollection data = new XYSeriesCollection();
-        List<Double> bounds = r.config().bounds();
         for (int n : r.config().ns()) {
             XYSeries rank = new XYSeries("rank at eps, n=" + n);
             XYSeries level = new XYSeries("n^(k-1), n=" + n);
-            for (double b : bounds) {
+            for (double b : r.bounds(n)) {
                 SweepRow p = r.row(n, b, "poly");
                 addPositive(rank, b, p.rank());
                 level.add(b, p.keyTuples());
@@ -99,8 +98,8 @@ public final class SweepPlots {
         }
         SweepConfig c = r.config();
         JFreeChart chart = chart(String.format(Locale.ROOT,
-                "k=%d, d=%d, eps=%.0e: rank C(d+g,g) vs n^(k-1) (ranks past the double floor are estimates)",
-                c.order(), c.d(), c.epsilon()), "entry bound B", "rank / key tuples", data, true, true);
+                "%sk=%d, %s=%d, eps=%.0e: rank C(d+g,g) vs n^(k-1) (ranks past the double floor are estimates)",
+                inputs(r), c.order(), dName(r), c.d(), c.epsilon()), "entry bound B", "rank / key tuples", data, true, true);
         XYLineAndShapeRenderer ren = (XYLineAndShapeRenderer) chart.getXYPlot().getRenderer();
         for (int s = 0; s < data.getSeriesCount(); s++) {
             ren.setSeriesPaint(s, palette(s / 2));
@@ -118,18 +117,20 @@ public final class SweepPlots {
         SweepConfig c = r.config();
         for (int n : c.ns()) {
             XYSeries err = new XYSeries("measured error, n=" + n);
-            for (double b : c.bounds()) {
+            for (double b : r.bounds(n)) {
                 addPositive(err, b, r.row(n, b, "poly_fixed").maxError());
             }
             data.addSeries(err);
         }
         XYSeries eps = new XYSeries("requested eps");
-        for (double b : c.bounds()) {
-            eps.add(b, c.epsilon());
+        for (int n : c.ns()) {
+            for (double b : r.bounds(n)) {
+                eps.addOrUpdate(b, c.epsilon());
+            }
         }
         data.addSeries(eps);
-        JFreeChart chart = chart(String.format(Locale.ROOT, "k=%d, d=%d: measured error vs B at fixed degree g=%d",
-                c.order(), c.d(), c.fixedDegree()), "entry bound B", "max |T - Att| on checked rows", data, true,
+        JFreeChart chart = chart(String.format(Locale.ROOT, "%sk=%d, %s=%d: measured error vs B at fixed degree g=%d",
+                inputs(r), c.order(), dName(r), c.d(), c.fixedDegree()), "entry bound B", "max |T - Att| on checked rows", data, true,
                 true);
         XYLineAndShapeRenderer ren = (XYLineAndShapeRenderer) chart.getXYPlot().getRenderer();
         for (int s = 0; s < c.ns().size(); s++) {
@@ -159,7 +160,7 @@ public final class SweepPlots {
         data.addSeries(ref);
         SweepConfig c = r.config();
         JFreeChart chart = chart(String.format(Locale.ROOT,
-                "k=%d, d=%d, eps=%.0e: crossover B*(n) (geometric midpoint of grid bracket)", c.order(), c.d(),
+                "%sk=%d, %s=%d, eps=%.0e: crossover B*(n) (geometric midpoint of grid bracket)", inputs(r), c.order(), dName(r), c.d(),
                 c.epsilon()), "(ln n)^(1/k)", "B*", data, false, false);
         XYLineAndShapeRenderer ren = (XYLineAndShapeRenderer) chart.getXYPlot().getRenderer();
         ren.setSeriesPaint(0, palette(0));
@@ -196,6 +197,18 @@ public final class SweepPlots {
         XYLineAndShapeRenderer ren = new XYLineAndShapeRenderer(true, true);
         plot.setRenderer(ren);
         return chart;
+    }
+
+    private static boolean uniformInputs(SweepResult r) {
+        return r.inputs().startsWith("uniform");
+    }
+
+    private static String inputs(SweepResult r) {
+        return uniformInputs(r) ? "" : "Lemma B.1 inputs, ";
+    }
+
+    private static String dName(SweepResult r) {
+        return uniformInputs(r) ? "d" : "D'";
     }
 
     private static void addPositive(XYSeries s, double x, double y) {

@@ -37,6 +37,17 @@ public final class SweepResult {
         return rows;
     }
 
+    /** The entry bounds swept at n, in order. */
+    public List<Double> bounds(int n) {
+        List<Double> out = new ArrayList<>();
+        for (SweepRow r : rows) {
+            if (r.n() == n && r.method().equals("exact")) {
+                out.add(r.bound());
+            }
+        }
+        return out;
+    }
+
     /** The row of {@code method} at (n, B). */
     public SweepRow row(int n, double bound, String method) {
         for (SweepRow r : rows) {
@@ -86,7 +97,7 @@ public final class SweepResult {
         };
         double lastWin = Double.NaN;
         double firstLoss = Double.NaN;
-        for (double b : config.bounds()) {
+        for (double b : bounds(n)) {
             boolean win = byTime ? polyWinsByTime(n, b) : polyWinsByOperations(n, b);
             if (!win) {
                 firstLoss = b;
@@ -136,12 +147,13 @@ public final class SweepResult {
         m.put("config", c);
         List<Map<String, Object>> points = new ArrayList<>();
         for (int n : config.ns()) {
-            for (double b : config.bounds()) {
+            for (double b : bounds(n)) {
                 SweepRow e = row(n, b, "exact");
                 SweepRow p = row(n, b, "poly");
                 Map<String, Object> pt = new LinkedHashMap<>();
                 pt.put("n", n);
                 pt.put("B", b);
+                pt.put("d", e.d());
                 pt.put("key_tuples", e.keyTuples());
                 pt.put("score_range", e.scoreRange());
                 pt.put("exact_seconds", e.seconds());

@@ -178,6 +178,26 @@ class SweepCommandTest {
     }
 
     @Test
+    void adversarialSweepWritesOnePointPerNAtTheLemmaB1Bound() throws Exception {
+        Path out = dir.resolve("adv");
+        Cli.Result r = Cli.run("sweep", "--adversarial", "--order", "3", "--n", "8,16", "--d", "3", "--epsilon", "0.01",
+                "--rows", "4", "--repeats", "1", "--out", out.toString());
+        assertEquals(0, r.exitCode(), r::toString);
+        assertTrue(r.out().contains("Lemma B.1"), r::toString);
+        List<Map<String, String>> rows = parseCsv(Files.readAllLines(out.resolve("sweep.csv")));
+        assertEquals(2 * 3, rows.size());
+        assertNotNull(ImageIO.read(out.resolve("regime-time-vs-B.png").toFile()));
+    }
+
+    @Test
+    void adversarialWithBoundsIsAUsageError() {
+        Cli.Result r = Cli.run("sweep", "--adversarial", "--order", "3", "--n", "8", "--d", "3", "--bounds", "1",
+                "--epsilon", "0.01", "--out", dir.resolve("x").toString());
+        assertEquals(2, r.exitCode(), r::toString);
+        assertTrue(r.err().contains("--bounds"), r::toString);
+    }
+
+    @Test
     void quickWithGridOptionsIsAUsageError() {
         Cli.Result r = Cli.run("sweep", "--quick", "--order", "2", "--out", dir.resolve("x").toString());
         assertEquals(2, r.exitCode(), r::toString);

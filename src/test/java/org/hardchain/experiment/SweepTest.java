@@ -11,6 +11,10 @@ import org.hardchain.attention.ExactAttention;
 import org.hardchain.attention.MonomialBasis;
 import org.hardchain.attention.PolynomialAttention;
 import org.hardchain.attention.RandomAttention;
+import org.hardchain.hardness.AttentionReduction;
+import org.hardchain.hardness.Construction;
+import org.hardchain.hardness.LemmaB1;
+import org.hardchain.maxip.MaxIpGenerators;
 import org.hardchain.util.Progress;
 import org.junit.jupiter.api.Test;
 
@@ -83,6 +87,28 @@ class SweepTest {
         assertEquals(c.bounds().get(firstLoss - 1), x.lastWin());
         assertEquals(Math.sqrt(x.lastWin() * x.firstLoss()), x.estimate(), 1e-12);
         assertEquals(Math.sqrt(Math.log(64)), x.logRoot(), 1e-12);
+    }
+
+    @Test
+    void adversarialInputsAreTheLemmaB1InstancesAndLieOutsideThePolynomialRegime() {
+        SweepConfig c = SweepConfig.of(3, List.of(8, 12), 3, List.of(), 1e-2, 4, SEED).withRepeats(1);
+        SweepResult r = Sweep.run(c, Sweep.adversarial(c), Progress.silent());
+        for (int n : c.ns()) {
+            AttentionReduction red = AttentionReduction.of(MaxIpGenerators.random(3, 0.5, SEED, n, n - 1, n - 1),
+                    Construction.REFERENCE, LemmaB1.DEFAULT_GAMMA);
+            assertEquals(List.of(red.design().scale()), r.bounds(n), "seed " + SEED);
+            SweepRow e = r.row(n, red.design().scale(), "exact");
+            assertEquals(red.design().width(), e.d(), "seed " + SEED);
+            assertEquals((double) n * n, e.keyTuples(), "seed " + SEED);
+            SweepRow p = r.row(n, red.design().scale(), "poly");
+            assertTrue(p.rank() > p.keyTuples() && !p.ran(), p::toString);
+        }
+    }
+
+    @Test
+    void uniformInputsNeedABound() {
+        SweepConfig c = SweepConfig.of(3, List.of(8), 3, List.of(), 1e-2, 4, SEED);
+        assertThrows(IllegalArgumentException.class, () -> Sweep.uniform(c));
     }
 
     @Test
