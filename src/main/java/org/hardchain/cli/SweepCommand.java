@@ -102,8 +102,9 @@ public final class SweepCommand implements Callable<Integer> {
         }
         pw.println("(* exact time extrapolated from sampled rows)");
         for (SweepResult.Crossover x : r.crossovers()) {
-            pw.printf(Locale.ROOT, "crossover n=%d by %s: B* in (%s, %s], (ln n)^(1/k) = %.4g%n", x.n(), x.criterion(),
-                    opt(x.lastWin()), opt(x.firstLoss()), x.logRoot());
+            pw.printf(Locale.ROOT, "crossover n=%d by %s: B* in (%s, %s]%s, (ln n)^(1/k) = %.4g%n", x.n(),
+                    x.criterion(), opt(x.lastWin()), opt(x.firstLoss()),
+                    Double.isFinite(x.bisected()) ? ", bisected B* = " + opt(x.bisected()) : "", x.logRoot());
         }
         for (Path f : r.write(out)) {
             pw.println("wrote " + f);

@@ -2,7 +2,9 @@ package org.hardchain.experiment;
 
 import java.math.BigInteger;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import org.hardchain.attention.AttentionInput;
 import org.hardchain.attention.ExactAttention;
 import org.hardchain.attention.ExpApproximation;
@@ -55,6 +57,11 @@ public final class Sweep {
 
         /** A short description for reports. */
         String describe();
+
+        /** Whether {@link #input} accepts any B > 0 (so a crossover can be bisected between grid points). */
+        default boolean continuous() {
+            return false;
+        }
     }
 
     /**
@@ -80,6 +87,11 @@ public final class Sweep {
             @Override
             public String describe() {
                 return "uniform in [-B, B], seed " + c.seed();
+            }
+
+            @Override
+            public boolean continuous() {
+                return true;
             }
         };
     }
@@ -146,7 +158,74 @@ public final class Sweep {
                 progress.advance(1);
             }
         }
-        return new SweepResult(c, source.describe(), rows);
+        SweepResult grid = new SweepResult(c, source.describe(), rows, Map.of());
+        if (!source.continuous()) {
+            return grid;
+        }
+        Map<Integer, Double> refined = new LinkedHashMap<>();
+        for (int n : c.ns()) {
+            SweepResult.Crossover x = grid.crossover(n, "operations");
+            if (Double.isFinite(x.lastWin()) && Double.isFinite(x.firstLoss())) {
+                refined.put(n, bisectOperations(c, source, n, x.lastWin(), x.firstLoss()));
+            }
+        }
+        return new SweepResult(c, source.describe(), rows, refined);
+    }
+
+    /** Bisection steps of {@link #bisectOperations}: the bracket shrinks by 2^-12 in log B. */
+    static final int BISECTION_STEPS = 12;
+
+    /**
+     * A B* in {@code (lo, hi]} where the polynomial method stops winning by multiply-adds
+     * ({@link #winsByOperations}), given that it wins at lo and loses at hi: bisection in log B
+     * on inputs built by {@code source} (degree selection only, nothing is run). Returns the
+     * geometric midpoint of the final bracket.
+     */
+    static double bisectOperations(SweepConfig c, InputSource source, int n, double lo, double hi) {
+        for (int step = 0; step < BISECTION_STEPS; step++) {
+            double mid = Math.sqrt(lo * hi);
+            if (winsByOperations(c, source.input(n, mid))) {
+                lo = mid;
+            } else {
+                hi = mid;
+            }
+        }
+        return Math.sqrt(lo * hi);
+    }
+
+    /**
+     * Whether the polynomial method at eps needs rank {@code <= prod n_p} and fewer multiply-adds
+     * than exact attention on {@code in} (the same criterion as
+     * {@link SweepResult#polyWinsByOperations}).
+     */
+    static boolean winsByOperations(SweepConfig c, AttentionInput in) {
+        double r = rank(in.d(), degreeAtEpsilon(c, in).degree());
+        return r <= in.keyTuples() && polyOps(in, r) < in.nq() * in.keyTuples() * (in.d() + in.dv());
+    }
+
+    /**
+     * The degree of the polynomial method at eps on {@code in}: the certified one, or where no
+     * degree reaches eps in double, the exact-arithmetic estimate of {@link ChebyshevDegree}
+     * with the reason.
+     */
+    static Degree degreeAtEpsilon(SweepConfig c, AttentionInput in) {
+        PolynomialAttention.Options opt = PolynomialAttention.Options.epsilon(c.epsilon()).withMaxDegree(c.maxDegree());
+        try {
+            return new Degree(PolynomialAttention.polynomial(in, opt), -1, null, null);
+        } catch (UsageException e) {
+            double delta = ExpApproximation.deltaForOutputError(c.epsilon(), PolynomialAttention.valueBound(in));
+            int g = ChebyshevDegree.degree(Math.max(PolynomialAttention.scoreRange(in), 1e-300), delta);
+            String status = e.getMessage().startsWith("no polynomial of degree") ? "over_degree_cap"
+                    : "below_double_floor";
+            return new Degree(null, g, status, e.getMessage());
+        }
+    }
+
+    /** A certified polynomial, or an estimated degree with the status and reason why none was certified. */
+    record Degree(ExpApproximation polynomial, int estimated, String status, String reason) {
+        int degree() {
+            return polynomial != null ? polynomial.degree() : estimated;
+        }
     }
 
     /**
@@ -201,26 +280,23 @@ public final class Sweep {
 
         // 2. the polynomial method at eps
         PolynomialAttention.Options opt = PolynomialAttention.Options.epsilon(c.epsilon()).withMaxDegree(c.maxDegree());
-        ExpApproximation p = null;
-        String refusal = null;
+        Degree deg = null;
         double chooseSeconds = Double.POSITIVE_INFINITY;
-        try {
-            for (int x = 0; x < c.repeats(); x++) {
-                long t0 = System.nanoTime();
-                p = PolynomialAttention.polynomial(in, opt);
-                chooseSeconds = Math.min(chooseSeconds, (System.nanoTime() - t0) / 1e9);
+        for (int x = 0; x < c.repeats(); x++) {
+            long t0 = System.nanoTime();
+            deg = degreeAtEpsilon(c, in);
+            chooseSeconds = Math.min(chooseSeconds, (System.nanoTime() - t0) / 1e9);
+            if (deg.polynomial() == null) {
+                break;
             }
-        } catch (UsageException e) {
-            refusal = e.getMessage();
         }
-        if (p == null) {
-            double delta = ExpApproximation.deltaForOutputError(c.epsilon(), PolynomialAttention.valueBound(in));
-            int g = ChebyshevDegree.degree(Math.max(range, 1e-300), delta);
-            double r = rank(d, g);
-            out.add(notRun(c, in, n, b, "poly", "below_double_floor", g, r, tuples, measured, polyOps(in, r), range,
-                    "degree from the exact-arithmetic Chebyshev estimate; " + refusal));
+        if (deg.polynomial() == null) {
+            double r = rank(d, deg.degree());
+            out.add(notRun(c, in, n, b, "poly", deg.status(), deg.degree(), r, tuples, measured, polyOps(in, r), range,
+                    "degree from the exact-arithmetic Chebyshev estimate; " + deg.reason()));
         } else {
-            out.add(runPoly(c, in, n, b, "poly", p, opt, chooseSeconds, truth, truthIndex, measured, exactRate, range));
+            out.add(runPoly(c, in, n, b, "poly", deg.polynomial(), opt, chooseSeconds, truth, truthIndex, measured,
+                    exactRate, range));
         }
 
         // 3. the polynomial method at the fixed degree

@@ -15,6 +15,7 @@ import org.jfree.chart.ChartUtils;
 import org.jfree.chart.JFreeChart;
 import org.jfree.chart.axis.LogAxis;
 import org.jfree.chart.axis.NumberAxis;
+import org.jfree.chart.axis.NumberTickUnit;
 import org.jfree.chart.plot.PlotOrientation;
 import org.jfree.chart.plot.XYPlot;
 import org.jfree.chart.renderer.xy.XYLineAndShapeRenderer;
@@ -147,16 +148,19 @@ public final class SweepPlots {
         XYSeriesCollection data = new XYSeriesCollection();
         XYSeries time = new XYSeries("B* by time");
         XYSeries ops = new XYSeries("B* by multiply-adds");
+        XYSeries bis = new XYSeries("B* by multiply-adds, bisected");
         XYSeries ref = new XYSeries("(ln n)^(1/k)");
         for (SweepResult.Crossover x : r.crossovers()) {
             XYSeries s = x.criterion().equals("time") ? time : ops;
             addPositive(s, x.logRoot(), x.estimate());
+            addPositive(bis, x.logRoot(), x.bisected());
             if (x.criterion().equals("time")) {
                 ref.add(x.logRoot(), x.logRoot());
             }
         }
         data.addSeries(time);
         data.addSeries(ops);
+        data.addSeries(bis);
         data.addSeries(ref);
         SweepConfig c = r.config();
         JFreeChart chart = chart(String.format(Locale.ROOT,
@@ -165,8 +169,9 @@ public final class SweepPlots {
         XYLineAndShapeRenderer ren = (XYLineAndShapeRenderer) chart.getXYPlot().getRenderer();
         ren.setSeriesPaint(0, palette(0));
         ren.setSeriesPaint(1, palette(1));
-        ren.setSeriesPaint(2, Color.GRAY);
-        ren.setSeriesStroke(2, dashed());
+        ren.setSeriesPaint(2, palette(2));
+        ren.setSeriesPaint(3, Color.GRAY);
+        ren.setSeriesStroke(3, dashed());
         ((NumberAxis) chart.getXYPlot().getDomainAxis()).setAutoRangeIncludesZero(false);
         ((NumberAxis) chart.getXYPlot().getRangeAxis()).setAutoRangeIncludesZero(true);
         return chart;
@@ -185,6 +190,7 @@ public final class SweepPlots {
             LogAxis ax = new LogAxis(x);
             ax.setBase(2);
             ax.setSmallestValue(1e-300);
+            ax.setTickUnit(new NumberTickUnit(1));
             ax.setNumberFormatOverride(new DecimalFormat("0.###", DecimalFormatSymbols.getInstance(Locale.ROOT)));
             plot.setDomainAxis(ax);
         }

@@ -17,11 +17,13 @@ public final class SweepResult {
     private final SweepConfig config;
     private final String inputs;
     private final List<SweepRow> rows;
+    private final Map<Integer, Double> refined;
 
-    SweepResult(SweepConfig config, String inputs, List<SweepRow> rows) {
+    SweepResult(SweepConfig config, String inputs, List<SweepRow> rows, Map<Integer, Double> refined) {
         this.config = config;
         this.inputs = inputs;
         this.rows = List.copyOf(rows);
+        this.refined = Map.copyOf(refined);
     }
 
     public SweepConfig config() {
@@ -82,10 +84,12 @@ public final class SweepResult {
      * @param lastWin    largest B before the first loss (NaN if it loses at the smallest B)
      * @param firstLoss  smallest B where it loses (NaN if it wins everywhere)
      * @param estimate   sqrt(lastWin firstLoss), NaN unless both exist
+     * @param bisected   operations on uniform inputs: B* bisected inside the bracket to a factor
+     *                   2^{-12} of its log width (degree selection only); NaN otherwise
      * @param logRoot    (ln n)^{1/k}, the theorem's scale for B*
      */
     public record Crossover(int n, String criterion, double lastWin, double firstLoss, double estimate,
-            double logRoot) {
+            double bisected, double logRoot) {
     }
 
     /** The crossover at {@code n} by {@code criterion} ("time" or "operations"). */
@@ -106,7 +110,9 @@ public final class SweepResult {
             lastWin = b;
         }
         double est = Double.isNaN(lastWin) || Double.isNaN(firstLoss) ? Double.NaN : Math.sqrt(lastWin * firstLoss);
-        return new Crossover(n, criterion, lastWin, firstLoss, est, Math.pow(Math.log(n), 1.0 / config.order()));
+        double bisected = byTime ? Double.NaN : refined.getOrDefault(n, Double.NaN);
+        return new Crossover(n, criterion, lastWin, firstLoss, est, bisected,
+                Math.pow(Math.log(n), 1.0 / config.order()));
     }
 
     /** Crossovers for every n, by time and by operations. */
@@ -178,6 +184,7 @@ public final class SweepResult {
             cm.put("last_win_B", finite(x.lastWin()));
             cm.put("first_loss_B", finite(x.firstLoss()));
             cm.put("crossover_B", finite(x.estimate()));
+            cm.put("bisected_B", finite(x.bisected()));
             cm.put("log_n_root_k", x.logRoot());
             cross.add(cm);
         }

@@ -87,6 +87,13 @@ class SweepTest {
         assertEquals(c.bounds().get(firstLoss - 1), x.lastWin());
         assertEquals(Math.sqrt(x.lastWin() * x.firstLoss()), x.estimate(), 1e-12);
         assertEquals(Math.sqrt(Math.log(64)), x.logRoot(), 1e-12);
+        // bisection: the polynomial method wins just below B* and loses just above, by operations
+        assertTrue(x.bisected() > x.lastWin() && x.bisected() < x.firstLoss(), x.toString());
+        double half = Math.pow(x.firstLoss() / x.lastWin(), Math.scalb(1.0, -Sweep.BISECTION_STEPS - 1));
+        Sweep.InputSource src = Sweep.uniform(c);
+        assertTrue(Sweep.winsByOperations(c, src.input(64, x.bisected() / half * (1 - 1e-9))), x.toString());
+        assertFalse(Sweep.winsByOperations(c, src.input(64, x.bisected() * half * (1 + 1e-9))), x.toString());
+        assertTrue(Double.isNaN(r.crossover(64, "time").bisected()));
     }
 
     @Test
