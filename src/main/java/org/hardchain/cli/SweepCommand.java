@@ -100,7 +100,9 @@ public final class SweepCommand implements Callable<Integer> {
                         e.exactMeasured() ? " " : "*", opt(p.maxError()));
             }
         }
-        pw.println("(* exact time extrapolated from sampled rows)");
+        if (r.rows().stream().anyMatch(x -> !x.exactMeasured())) {
+            pw.println("(* exact time extrapolated from sampled rows: time per row x n_q)");
+        }
         for (SweepResult.Crossover x : r.crossovers()) {
             pw.printf(Locale.ROOT, "crossover n=%d by %s: B* in (%s, %s]%s, (ln n)^(1/k) = %.4g%n", x.n(),
                     x.criterion(), opt(x.lastWin()), opt(x.firstLoss()),
