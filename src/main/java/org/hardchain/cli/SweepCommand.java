@@ -84,8 +84,13 @@ public final class SweepCommand implements Callable<Integer> {
         pw.printf(Locale.ROOT, "sweep k=%d n=%s d=%d B=%s eps=%.3g rows=%d seed=%d%n", c.order(), c.ns(), c.d(),
                 adversarial ? "(Lemma B.1)" : c.bounds(), c.epsilon(), c.rows(), c.seed());
         SweepResult r;
-        try (Progress progress = Progress.start("sweep", (long) c.ns().size() * c.bounds().size())) {
-            r = Sweep.run(c, adversarial ? Sweep.adversarial(c) : Sweep.uniform(c), progress);
+        Sweep.InputSource source = adversarial ? Sweep.adversarial(c) : Sweep.uniform(c);
+        long points = 0;
+        for (int n : c.ns()) {
+            points += source.bounds(n).size();
+        }
+        try (Progress progress = Progress.start("sweep", points)) {
+            r = Sweep.run(c, source, progress);
         }
         pw.println("inputs: " + r.inputs());
         pw.printf(Locale.ROOT, "%6s %4s %7s %-24s %4s %10s %10s %10s %10s %10s%n", "n", "d", "B", "poly status", "g",

@@ -14,17 +14,20 @@ package org.hardchain.experiment;
  * {@code I_j(R) = sum_m (R/2)^{2m+j} / (m! (m+j)!)}. Cost {@code O(g (R + g))}.
  */
 public final class ChebyshevDegree {
+    /** The largest range R estimated (the cost grows like R^2). */
+    public static final double MAX_RANGE = 1e4;
+
     private ChebyshevDegree() {
     }
 
     /**
      * The smallest g with {@code 4 e^R sum_{j>g} I_j(R) <= delta}.
      *
-     * @throws IllegalArgumentException unless {@code 0 < R <= 1e4} and {@code 0 < delta < 1}
+     * @throws IllegalArgumentException unless {@code 0 < R <= MAX_RANGE} and {@code 0 < delta < 1}
      */
     public static int degree(double range, double delta) {
-        if (!(range > 0 && range <= 1e4)) {
-            throw new IllegalArgumentException("range R must be in (0, 1e4], got " + range);
+        if (!(range > 0 && range <= MAX_RANGE)) {
+            throw new IllegalArgumentException("range R must be in (0, " + MAX_RANGE + "], got " + range);
         }
         if (!(delta > 0 && delta < 1)) {
             throw new IllegalArgumentException("delta must be in (0, 1), got " + delta);

@@ -214,9 +214,14 @@ public final class Sweep {
             return new Degree(PolynomialAttention.polynomial(in, opt), -1, null, null);
         } catch (UsageException e) {
             double delta = ExpApproximation.deltaForOutputError(c.epsilon(), PolynomialAttention.valueBound(in));
-            int g = ChebyshevDegree.degree(Math.max(PolynomialAttention.scoreRange(in), 1e-300), delta);
+            double range = PolynomialAttention.scoreRange(in);
             String status = e.getMessage().startsWith("no polynomial of degree") ? "over_degree_cap"
                     : "below_double_floor";
+            if (range > ChebyshevDegree.MAX_RANGE) {
+                return new Degree(null, -1, status, e.getMessage() + "; score range above "
+                        + SweepRow.num(ChebyshevDegree.MAX_RANGE) + ": degree not estimated");
+            }
+            int g = ChebyshevDegree.degree(Math.max(range, 1e-300), delta);
             return new Degree(null, g, status, e.getMessage());
         }
     }
@@ -301,7 +306,15 @@ public final class Sweep {
 
         // 3. the polynomial method at the fixed degree
         PolynomialAttention.Options fixed = PolynomialAttention.Options.degree(c.fixedDegree());
-        ExpApproximation pf = PolynomialAttention.polynomial(in, fixed);
+        ExpApproximation pf;
+        try {
+            pf = PolynomialAttention.polynomial(in, fixed);
+        } catch (UsageException e) {
+            double r = rank(d, c.fixedDegree());
+            out.add(notRun(c, in, n, b, "poly_fixed", "below_double_floor", c.fixedDegree(), r, tuples, measured,
+                    polyOps(in, r), range, e.getMessage()));
+            return out;
+        }
         out.add(runPoly(c, in, n, b, "poly_fixed", pf, fixed, 0, truth, truthIndex, measured, Double.NaN, range));
         return out;
     }
@@ -358,6 +371,9 @@ public final class Sweep {
 
     /** C(d + g, g) as a double. */
     static double rank(int d, int g) {
+        if (g < 0) {
+            return Double.NaN; // no degree known
+        }
         BigInteger r = MonomialBasis.rank(d, g);
         return r.doubleValue();
     }

@@ -14,11 +14,13 @@ import java.util.Locale;
  *                      (the sweep's fixed degree)
  * @param status        {@code ok}; for the polynomial method also {@code rank_exceeds_key_tuples}
  *                      (rank > prod n_p: not competitive, not run), {@code below_double_floor}
- *                      (no degree reaches eps in double; the rank shown is the exact-arithmetic
- *                      estimate of {@link ChebyshevDegree}), {@code over_time_limit} or
+ *                      (no degree reaches eps in double, or the score range is past what a
+ *                      polynomial in double can cover; the rank shown is the exact-arithmetic
+ *                      estimate of {@link ChebyshevDegree}, NaN past its range),
+ *                      {@code over_degree_cap}, {@code over_time_limit} or
  *                      {@code resource_limit} (not run)
  * @param degree        g (-1 for exact)
- * @param rank          r = C(d+g, g) (NaN for exact)
+ * @param rank          r = C(d+g, g) (NaN for exact, and where no degree is known: degree -1)
  * @param keyTuples     prod_p n_p = n^{k-1}
  * @param seconds       wall seconds (min over repeats; for exact either measured or extrapolated,
  *                      see exactMeasured; NaN when not run). For {@code poly} it includes choosing

@@ -113,6 +113,19 @@ class SweepTest {
     }
 
     @Test
+    void hugeScoreRangeIsRecordedWithoutADegreeEstimateInsteadOfFailing() {
+        // B = 40, k = 3: scores up to about 40^3 / 2, past what the Chebyshev estimate computes
+        SweepConfig c = SweepConfig.of(3, List.of(6), 2, List.of(40.0), 1e-3, 2, SEED).withRepeats(1);
+        SweepResult r = Sweep.run(c, Progress.silent());
+        SweepRow p = r.row(6, 40.0, "poly");
+        assertTrue(p.scoreRange() > ChebyshevDegree.MAX_RANGE, p::toString);
+        assertEquals(-1, p.degree(), p::toString);
+        assertTrue(Double.isNaN(p.rank()) && !p.ran(), p::toString);
+        assertTrue(p.note().contains("degree not estimated"), p::toString);
+        assertFalse(r.polyWinsByOperations(6, 40.0));
+    }
+
+    @Test
     void uniformInputsNeedABound() {
         SweepConfig c = SweepConfig.of(3, List.of(8), 3, List.of(), 1e-2, 4, SEED);
         assertThrows(IllegalArgumentException.class, () -> Sweep.uniform(c));
