@@ -68,7 +68,10 @@ public final class SweepResult {
 
     /**
      * Whether the polynomial method at eps needs fewer multiply-adds than the exact algorithm
-     * (the machine-independent criterion; false when its rank passes prod n_p).
+     * (the machine-independent criterion; false when its rank passes prod n_p). It is an
+     * exact-arithmetic criterion: where no degree reaches eps in double precision it counts the
+     * estimated rank ({@link ChebyshevDegree}), so it can say "wins" at a point the method could
+     * not run; {@link #polyWinsByTime} counts such points as losses.
      */
     public boolean polyWinsByOperations(int n, double bound) {
         SweepRow p = row(n, bound, "poly");
