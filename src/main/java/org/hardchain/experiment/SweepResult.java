@@ -169,7 +169,7 @@ public final class SweepResult {
                 pt.put("exact_measured", e.exactMeasured());
                 pt.put("poly_status", p.status());
                 pt.put("poly_degree", p.degree());
-                pt.put("poly_rank", p.rank());
+                pt.put("poly_rank", finite(p.rank()));
                 pt.put("poly_seconds", finite(p.seconds()));
                 pt.put("poly_max_error", finite(p.maxError()));
                 pt.put("poly_error_bound", finite(p.errorBound()));
