@@ -23,11 +23,14 @@ import picocli.CommandLine.Spec;
 /** {@code hardchain audit}: the chain's attention parameters beside the theorem's regime ({@link ParameterAudit}). */
 @Command(name = "audit", mixinStandardHelpOptions = true,
         description = {
-            "Parameter audit of SAT -> k-OV -> Gap-k-MaxIP -> attention (Lemma B.1): n, d, B and eps_a of",
-            "the attention instance the chain builds, beside the lower bound's regime d = O(log n),",
-            "B = Theta((log n)^(1/k)), eps_a = 1/poly(n). One row per block size w; nothing big is built.",
+            "Parameter audit of SAT -> k-OV -> Gap-k-MaxIP -> attention (Lemma B.1): n, d,",
+            "B and eps_a of the attention instances the chain builds (both constructions),",
+            "beside the lower bound's regime d = O(log n), B = Theta((log n)^(1/k)),",
+            "eps_a = 1/poly(n). One row per block size w and construction; nothing big is",
+            "built.",
             "",
-            "  audit FILE.cnf [--order K] [--block-size W1,W2,..] [--length L] [--reps ELL] [--prime P] [--json R]"},
+            "  audit FILE.cnf [--order K] [--block-size W1,W2,..] [--length L] [--reps ELL]",
+            "        [--prime P] [--gamma G] [--json R]"},
         sortOptions = false)
 public final class AuditCommand implements Callable<Integer> {
     @Spec
@@ -39,7 +42,7 @@ public final class AuditCommand implements Callable<Integer> {
     @Option(names = "--order", paramLabel = "K", defaultValue = "3", description = "Order k (default ${DEFAULT-VALUE}).")
     int order;
 
-    @Option(names = "--block-size", paramLabel = "W1,W2,..", split = ",", defaultValue = "1,2,3",
+    @Option(names = "--block-size", paramLabel = "W", split = ",", defaultValue = "1,2,3",
             description = "Protocol block sizes w (default ${DEFAULT-VALUE}).")
     List<Integer> blockSizes;
 

@@ -19,13 +19,15 @@ import picocli.CommandLine.Spec;
 /** {@code hardchain sweep}: the regime contrast of THEORY.md §11 ({@link Sweep}). */
 @Command(name = "sweep", mixinStandardHelpOptions = true,
         description = {
-            "The regime contrast (THEORY.md section 11): the polynomial method at a requested error",
-            "against exact attention over sequence lengths n and entry bounds B; writes sweep.csv,",
-            "sweep.json and PNG plots into --out.",
+            "The regime contrast (THEORY.md section 11): the polynomial method at a",
+            "requested error against exact attention, over sequence lengths n and entry",
+            "bounds B. Writes sweep.csv, sweep.json and PNG plots into --out.",
             "",
-            "  sweep --order K --n N1,N2,.. --d D --bounds B1,B2,.. --epsilon E [--rows R] [--seed S] --out DIR",
-            "  sweep --adversarial --order K --n N1,N2,.. --d D' --epsilon E [--rows R] [--seed S] --out DIR",
-            "  sweep --quick --out DIR      (k=3, n=128,256,512, d=4, B=2^(-2)..2^2, eps=1e-3)"},
+            "  sweep --order K --n N1,N2,.. --d D --bounds B1,B2,.. --epsilon E",
+            "        [--rows R] [--seed S] --out DIR",
+            "  sweep --adversarial --order K --n N1,N2,.. --d D' --epsilon E --out DIR",
+            "  sweep --quick --out DIR",
+            "        (k=3, n=128,256,512, d=4, B=2^(-2)..2^2 by sqrt 2, eps=1e-3)"},
         sortOptions = false)
 public final class SweepCommand implements Callable<Integer> {
     @Spec
@@ -37,13 +39,13 @@ public final class SweepCommand implements Callable<Integer> {
     @Option(names = "--order", paramLabel = "K", description = "Order k >= 2.")
     Integer order;
 
-    @Option(names = "--n", paramLabel = "N1,N2,..", split = ",", description = "Sequence lengths n (n_q = n_p = n).")
+    @Option(names = "--n", paramLabel = "N", split = ",", description = "Sequence lengths n (n_q = n_p = n).")
     List<Integer> ns;
 
     @Option(names = "--d", paramLabel = "D", description = "Feature dimension (d_v = d).")
     Integer d;
 
-    @Option(names = "--bounds", paramLabel = "B1,B2,..", split = ",", description = "Entry bounds B.")
+    @Option(names = "--bounds", paramLabel = "B", split = ",", description = "Entry bounds B.")
     List<Double> bounds;
 
     @Option(names = "--epsilon", paramLabel = "E", description = "Requested output error of the polynomial method.")
