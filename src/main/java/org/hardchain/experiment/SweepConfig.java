@@ -69,7 +69,10 @@ public record SweepConfig(int order, List<Integer> ns, int d, List<Double> bound
         }
     }
 
-    /** A sweep with the default fixed degree, repeats, time limit and degree cap. */
+    /**
+     * A sweep with the default fixed degree, repeats, time limit and degree cap; n and B are
+     * sorted (repeated values are still refused).
+     */
     public static SweepConfig of(int order, List<Integer> ns, int d, List<Double> bounds, double epsilon, int rows,
             long seed) {
         return new SweepConfig(order, sorted(ns), d, sortedD(bounds), epsilon, rows, seed, DEFAULT_FIXED_DEGREE,
