@@ -33,6 +33,8 @@ import picocli.CommandLine.Spec;
             MaxIp2AttentionCommand.class,
             AttentionCommand.class,
             ChainCommand.class,
+            SweepCommand.class,
+            AuditCommand.class,
         },
         footer = {"", "Exit codes: 0 success, 1 internal failure, 2 usage error, 3 malformed input file.",
             "Add --debug to any command to see stack traces."})
