@@ -12,6 +12,8 @@ import java.util.stream.IntStream;
 import org.hardchain.attention.AttentionInput;
 import org.hardchain.attention.ExactAttention;
 import org.hardchain.attention.Matrix;
+import org.hardchain.attention.PolyAttentionReport;
+import org.hardchain.attention.PolynomialAttention;
 import org.hardchain.attention.RandomAttention;
 import org.hardchain.format.AttentionFiles;
 import org.hardchain.format.Json;
@@ -37,12 +39,14 @@ import picocli.CommandLine.Spec;
             "Q.npy, K1.npy.., V1.npy.. (float64 or float32, C order); or random inputs.",
             "",
             "  attention --input DIR --method exact --output OUT.npy [--rows N] [--json R]",
+            "  attention --input DIR --method poly [--epsilon E | --degree G] [--check-rows N]",
+            "            --output OUT.npy [--json R]",
             "  attention --random --order K --n N --d D --bound B --seed S --save DIR"},
         sortOptions = false)
 public final class AttentionCommand implements Callable<Integer> {
 
     /** The algorithms; each is one branch of {@link #compute}. */
-    enum Method { exact }
+    enum Method { exact, poly }
 
     @Spec
     CommandSpec spec;
@@ -64,6 +68,32 @@ public final class AttentionCommand implements Callable<Integer> {
     @Option(names = "--rows", paramLabel = "N",
             description = "Compute only the first N query rows (output N x d_v): exact rows at cost prod n_p (d + d_v) each.")
     Integer rows;
+
+    @ArgGroup(exclusive = true)
+    Accuracy accuracy;
+
+    static final class Accuracy {
+        @Option(names = "--epsilon", paramLabel = "E",
+                description = "poly: requested max-entry output error (default 1e-6); the degree is the smallest"
+                        + " whose certified delta meets E by Lemmas D.5/D.6.")
+        Double epsilon;
+
+        @Option(names = "--degree", paramLabel = "G", description = "poly: fixed polynomial degree (the report gives the bound).")
+        Integer degree;
+    }
+
+    @Option(names = "--check-rows", paramLabel = "N", defaultValue = "0",
+            description = "poly: measure the error against exact attention on N evenly spaced rows"
+                    + " (cost prod n_p (d + d_v) each; default ${DEFAULT-VALUE}).")
+    int checkRows;
+
+    @Option(names = "--max-rank", paramLabel = "R", defaultValue = "5000000",
+            description = "poly: refuse a rank C(d+g, g) above R (default ${DEFAULT-VALUE}).")
+    long maxRank;
+
+    @Option(names = "--max-degree", paramLabel = "G", defaultValue = "300",
+            description = "poly: cap of the automatic degree (default ${DEFAULT-VALUE}).")
+    int maxDegree;
 
     @Option(names = "--output", paramLabel = "OUT.npy", description = "Output n_q x d_v (or N x d_v) matrix.")
     Path output;
@@ -136,6 +166,10 @@ public final class AttentionCommand implements Callable<Integer> {
                 throw new ParameterException(spec.commandLine(), "Invalid value '" + count + "' for '--rows': Q has "
                         + in.nq() + " rows");
             }
+            if (method != Method.poly && (accuracy != null || checkRows != 0)) {
+                throw new ParameterException(spec.commandLine(),
+                        "--epsilon, --degree and --check-rows apply only with --method poly");
+            }
             int[] which = IntStream.range(0, count).toArray();
             report.put("method", method.name());
             report.put("rows_computed", count);
@@ -186,7 +220,56 @@ public final class AttentionCommand implements Callable<Integer> {
                 }
                 yield m;
             }
+            case poly -> poly(in, which.length, report);
         };
+    }
+
+    /** The polynomial method on the first {@code count} query rows, with its report fields. */
+    private Matrix poly(AttentionInput in, int count, Map<String, Object> report) {
+        if (checkRows < 0) {
+            throw new ParameterException(spec.commandLine(), "Invalid value '" + checkRows
+                    + "' for '--check-rows': must be >= 0");
+        }
+        if (maxRank < 1 || maxDegree < 0) {
+            throw new ParameterException(spec.commandLine(), "--max-rank must be >= 1 and --max-degree >= 0");
+        }
+        PolynomialAttention.Options opt;
+        if (accuracy != null && accuracy.degree != null) {
+            if (accuracy.degree < 0) {
+                throw new ParameterException(spec.commandLine(), "Invalid value '" + accuracy.degree
+                        + "' for '--degree': must be >= 0");
+            }
+            opt = PolynomialAttention.Options.degree(accuracy.degree);
+        } else {
+            double eps = accuracy != null && accuracy.epsilon != null ? accuracy.epsilon : 1e-6;
+            if (!(eps > 0) || Double.isInfinite(eps)) {
+                throw new ParameterException(spec.commandLine(), "Invalid value '" + eps
+                        + "' for '--epsilon': must be positive and finite");
+            }
+            opt = PolynomialAttention.Options.epsilon(eps);
+        }
+        opt = opt.withMaxRank(maxRank).withMaxDegree(maxDegree).withSimd(Simd.available());
+        AttentionInput sub = in;
+        if (count < in.nq()) {
+            double[] q = java.util.Arrays.copyOf(in.q().toArray(), count * in.d());
+            sub = AttentionInput.of(Matrix.of(count, in.d(), q), in.keys(), in.values());
+        }
+        PolynomialAttention.Result res = PolynomialAttention.compute(sub, opt);
+        if (checkRows > 0) {
+            res = PolynomialAttention.checkedAgainstExact(res, sub,
+                    PolynomialAttention.sampleRows(sub.nq(), checkRows));
+        }
+        PolyAttentionReport r = res.report();
+        report.putAll(r.toMap());
+        PrintWriter out = spec.commandLine().getOut();
+        out.printf(Locale.ROOT, "polynomial degree %d on [-%.4g, %.4g] (B^k = %.4g), rank %d, certified delta %.3g%n",
+                r.degree(), r.scoreRange(), r.scoreRange(), r.entryBoundPowK(), r.rank(), r.certifiedDelta());
+        out.printf(Locale.ROOT, "a-priori error bound %.3g (+ rounding %.3g)%s%n", r.aPrioriBound(), r.roundingBound(),
+                r.rowsChecked() > 0 ? String.format(Locale.ROOT, ", measured error %.3g on %d exact rows",
+                        r.measuredError(), r.rowsChecked()) : "");
+        out.printf(Locale.ROOT, "phases: polynomial %.3f s, keys (U_p, W) %.3f s, queries (U_0, T) %.3f s%n",
+                r.polynomialSeconds(), r.keySideSeconds(), r.querySideSeconds());
+        return res.output();
     }
 
     private AttentionInput generate(PrintWriter out, Map<String, Object> report) throws java.io.IOException {
