@@ -31,6 +31,7 @@ import picocli.CommandLine.Spec;
             Ov2MaxIpCommand.class,
             MaxIpCommand.class,
             ChainCommand.class,
+            ExplainCommand.class,
             AttentionCommand.class,
         },
         footer = {"", "Exit codes: 0 success, 1 internal failure, 2 usage error, 3 malformed input file.",
