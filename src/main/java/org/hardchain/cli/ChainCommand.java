@@ -1,6 +1,8 @@
 package org.hardchain.cli;
 
+import java.io.IOException;
 import java.io.PrintWriter;
+import java.time.Duration;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
@@ -13,6 +15,15 @@ import org.hardchain.chain.StageReport;
 import org.hardchain.cnf.Cnf;
 import org.hardchain.format.Dimacs;
 import org.hardchain.format.Json;
+import org.hardchain.attention.ExactAttention;
+import org.hardchain.attention.PolynomialAttention;
+import org.hardchain.hardness.AttentionOracle;
+import org.hardchain.hardness.Construction;
+import org.hardchain.hardness.ExactOracle;
+import org.hardchain.hardness.ExternalOracle;
+import org.hardchain.hardness.PolynomialOracle;
+import org.hardchain.util.Progress;
+import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
@@ -24,8 +35,10 @@ import picocli.CommandLine.Spec;
         description = {
             "Runs the reduction chain on a CNF formula (default: instances/default.cnf), stage",
             "by stage, and checks each stage against an independent oracle (SAT4J, brute force,",
-            "our own CNF evaluator). Prints one table (stage, time, sizes, check), then the",
-            "answer and the recovered assignment. Exits 1 if any check fails."})
+            "our own CNF evaluator, naive attention): SAT -> k-OV -> Gap-k-MaxIP -> attention",
+            "(Lemma B.1) -> oracle -> decisions -> witness by self-reduction. Prints one table",
+            "(stage, time, sizes, check), then the answer and the recovered assignment.",
+            "Exits 1 if any check fails: the answer is then reported as NOT VERIFIED."})
 public final class ChainCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
@@ -38,10 +51,52 @@ public final class ChainCommand implements Callable<Integer> {
             description = "The order k >= 2 of the k-OV instance and of attention (default: ${DEFAULT-VALUE}).")
     int order;
 
-    @Option(names = "--brute-force-limit", paramLabel = "N", defaultValue = "50000000",
-            description = "Enumerate at most N k-tuples in the brute-force k-OV check; above it the check is "
-                    + "skipped and says so (default: ${DEFAULT-VALUE}).")
+    @Option(names = "--block-size", paramLabel = "W", defaultValue = "2",
+            description = "The protocol's block size w >= 1 (THEORY §7; w = 1 is the deterministic protocol) "
+                    + "(default: ${DEFAULT-VALUE}).")
+    int blockSize;
+
+    @Option(names = "--oracle", paramLabel = "exact|poly|external", defaultValue = "exact",
+            description = "The attention oracle (default: ${DEFAULT-VALUE}).")
+    String oracle;
+
+    @Option(names = "--degree", paramLabel = "G", description = "poly oracle: fixed polynomial degree.")
+    Integer degree;
+
+    @Option(names = "--epsilon", paramLabel = "E",
+            description = "poly oracle: requested output error (the degree is chosen for it).")
+    Double epsilon;
+
+    @Option(names = "--external-output", paramLabel = "FILE.npy",
+            description = "external oracle: the output of the decision call (call 0), shape (n_q, 1).")
+    Path externalOutput;
+
+    @Option(names = "--external-timeout", paramLabel = "SECONDS",
+            description = "external oracle: how long to wait for each call's output.npy "
+                    + "(default: 600, or 0 with --external-output).")
+    Long externalTimeout;
+
+    @Option(names = "--construction", paramLabel = "reference|paper", defaultValue = "reference",
+            description = "Lemma B.1 construction (default: ${DEFAULT-VALUE}).")
+    String construction;
+
+    @Option(names = "--gamma", paramLabel = "G", defaultValue = "4",
+            description = "Lemma B.1 separation x_yes / x_no >= 2 (default: ${DEFAULT-VALUE}).")
+    double gamma;
+
+    @Option(names = "--brute-force-limit", paramLabel = "N", defaultValue = "2000000000",
+            description = "Most work units (tuples; for Max-IP tuple-coordinates) of a brute-force check; above it "
+                    + "the check is skipped or done by the exact fast solver, and says so (default: ${DEFAULT-VALUE}).")
     long bruteForceLimit;
+
+    @Option(names = "--check-rows", paramLabel = "N", defaultValue = "48",
+            description = "Query rows checked against naive attention (default: ${DEFAULT-VALUE}).")
+    int checkRows;
+
+    @Option(names = "--out", paramLabel = "DIR",
+            description = "Keep every intermediate file in DIR (instance.ov, instance.maxip, attention/, "
+                    + "report.json; external oracle calls in DIR/oracle/).")
+    Path out;
 
     @Option(names = "--json", paramLabel = "R",
             description = "Also write the report as JSON to file R.")
@@ -51,34 +106,40 @@ public final class ChainCommand implements Callable<Integer> {
     public Integer call() throws Exception {
         Path input = file != null ? file : defaultFormula();
         Cnf formula = Dimacs.read(input);
-        Chain.Result result = Chain.run(formula,
-                new Chain.Options(order, bruteForceLimit, Runtime.getRuntime().availableProcessors()));
-        PrintWriter out = spec.commandLine().getOut();
-        out.printf(Locale.ROOT, "chain: %s (%d variables, %d clauses), order %d%n%n",
-                input, formula.numVariables(), formula.numClauses(), order);
-        printTable(out, result);
-        out.println();
-        out.println("answer:     " + (result.satisfiable() ? "SATISFIABLE" : "UNSATISFIABLE")
-                + (result.verified() ? " (verified)" : " (NOT verified)"));
+        AttentionOracle att = oracle();
+        Chain.Options options = new Chain.Options(order, blockSize, bruteForceLimit,
+                Runtime.getRuntime().availableProcessors(), att, Construction.parse(construction), gamma, checkRows,
+                out, true);
+        Chain.Result result = Chain.run(formula, options);
+        PrintWriter pw = spec.commandLine().getOut();
+        pw.printf(Locale.ROOT, "chain: %s (%d variables, %d clauses), order %d, block size %d, oracle %s, "
+                + "construction %s%n%n", input, formula.numVariables(), formula.numClauses(), order, blockSize,
+                att.name(), construction);
+        printTable(pw, result);
+        pw.println();
+        if (result.verified()) {
+            pw.println("answer:       " + (result.satisfiable() ? "SATISFIABLE" : "UNSATISFIABLE") + " (verified)");
+        } else {
+            pw.println("answer:       NOT VERIFIED: the oracle's decisions say "
+                    + (result.satisfiable() ? "satisfiable" : "unsatisfiable")
+                    + ", but a check failed; do not trust this answer");
+        }
+        pw.println("oracle calls: " + result.oracleCalls());
         if (result.assignment() != null) {
-            StringBuilder v = new StringBuilder("assignment: v");
+            StringBuilder v = new StringBuilder("assignment:   v");
             for (int lit : result.dimacsAssignment()) {
                 v.append(' ').append(lit);
             }
-            out.println(v.append(" 0"));
+            pw.println(v.append(" 0"));
         }
-        out.println("not built yet: " + String.join("; ", result.notBuilt()));
-        out.flush();
+        pw.flush();
         if (json != null) {
             Map<String, Object> report = new LinkedHashMap<>();
             report.put("formula", input.toString());
             report.put("order", order);
-            report.put("satisfiable", result.satisfiable());
-            report.put("assignment", result.dimacsAssignment());
-            report.put("verified", result.verified());
-            report.put("oracle_calls", 0);
-            report.put("stages", result.stages());
-            report.put("not_built", result.notBuilt());
+            report.put("block_size", blockSize);
+            report.put("oracle", att.name());
+            report.putAll(Chain.report(result));
             Json.write(json, report);
         }
         if (!result.verified()) {
@@ -88,6 +149,31 @@ public final class ChainCommand implements Callable<Integer> {
             return ExitCodes.INTERNAL;
         }
         return ExitCodes.OK;
+    }
+
+    private AttentionOracle oracle() throws IOException {
+        switch (oracle) {
+            case "exact":
+                return new ExactOracle(ExactAttention.create(), Progress.silent());
+            case "poly":
+                if ((degree == null) == (epsilon == null)) {
+                    throw new ParameterException(spec.commandLine(), "--oracle poly needs exactly one of --degree G "
+                            + "and --epsilon E");
+                }
+                return new PolynomialOracle(degree != null ? PolynomialAttention.Options.degree(degree)
+                        : PolynomialAttention.Options.epsilon(epsilon));
+            case "external":
+                Path dir = out != null ? out.resolve("oracle") : Files.createTempDirectory("hardchain-oracle");
+                long timeout = externalTimeout != null ? externalTimeout : externalOutput != null ? 0 : 600;
+                if (timeout < 0) {
+                    throw new ParameterException(spec.commandLine(), "--external-timeout must be >= 0, got " + timeout);
+                }
+                spec.commandLine().getErr().println("hardchain: external oracle calls are written to " + dir);
+                return new ExternalOracle(dir, externalOutput, Duration.ofSeconds(timeout));
+            default:
+                throw new ParameterException(spec.commandLine(), "--oracle must be exact, poly or external, got '"
+                        + oracle + "'");
+        }
     }
 
     private static void printTable(PrintWriter out, Chain.Result result) {
