@@ -7,12 +7,19 @@ import java.util.BitSet;
 import java.util.List;
 import java.util.concurrent.Callable;
 import org.hardchain.cnf.Cnf;
+import org.hardchain.explain.ChainExplain;
+import org.hardchain.explain.MaxIpToAttentionExplain;
 import org.hardchain.explain.OvToMaxIpExplain;
 import org.hardchain.explain.PolyExplain;
 import org.hardchain.explain.ProtocolExplain;
 import org.hardchain.explain.SatToOvExplain;
 import org.hardchain.format.Dimacs;
+import org.hardchain.format.MaxIpFormat;
 import org.hardchain.format.OvFormat;
+import org.hardchain.hardness.Construction;
+import org.hardchain.maxip.MaxIpInstance;
+import org.hardchain.maxip.OvToMaxIp;
+import org.hardchain.util.Progress;
 import org.hardchain.ov.OvInstance;
 import org.hardchain.ov.SatToOv;
 import org.hardchain.protocol.ProtocolParameters;
@@ -32,7 +39,7 @@ import picocli.CommandLine.Spec;
         description = {"Walks through one stage of the chain on a small instance, printing every intermediate number.",
             "The chapters in reductions/ embed these walkthroughs."},
         subcommands = {ExplainCommand.Sat2Ov.class, ExplainCommand.Protocol.class, ExplainCommand.Ov2MaxIp.class,
-            ExplainCommand.Poly.class})
+            ExplainCommand.Maxip2Attention.class, ExplainCommand.Poly.class, ExplainCommand.ChainStage.class})
 public final class ExplainCommand implements Callable<Integer> {
     /** The formula used when none is given: (x1 OR NOT x2) AND (x2 OR x3) AND (NOT x1 OR NOT x3). */
     static final String DEFAULT_FORMULA = "1 -2 0 2 3 0 -1 -3 0";
@@ -285,6 +292,106 @@ public final class ExplainCommand implements Callable<Integer> {
         @Override
         public Integer call() {
             spec.commandLine().getOut().print(PolyExplain.explain(checkOrder(spec, order), n, d, bound, seed, eps, degree));
+            return ExitCodes.OK;
+        }
+    }
+
+    /** {@code explain maxip2attention}. */
+    @Command(name = "maxip2attention", mixinStandardHelpOptions = true,
+            description = {"Gap-k-MaxIP -> order-k attention, Lemma B.1 (THEORY section 9): lambda, h, d, the scale s (the",
+                "entry bound), theta and eps_a, every row of Q and K_p, every row's output against X/(X+C) and its decision,",
+                "and the other construction side by side. Input: a .maxip file, a .ov file (reduced with the protocol),",
+                "or a formula (--formula, default \"" + DEFAULT_FORMULA + "\"). At most "
+                    + MaxIpToAttentionExplain.MAX_ROWS + " Alice rows and " + MaxIpToAttentionExplain.MAX_KEY_TUPLES
+                    + " key tuples."})
+    static final class Maxip2Attention implements Callable<Integer> {
+        @Spec
+        CommandSpec spec;
+
+        @Parameters(index = "0", arity = "0..1", paramLabel = "FILE", description = "A .maxip or .ov file.")
+        Path file;
+
+        @Option(names = "--formula", paramLabel = "CLAUSES", description = "Inline clauses, reduced to k-OV and Max-IP first.")
+        String formula;
+
+        @Option(names = {"-k", "--order"}, paramLabel = "K", defaultValue = "2",
+                description = "k for a formula (default 2; a file gives its own).")
+        int order;
+
+        @Option(names = "--block-size", paramLabel = "W", defaultValue = "2", description = "w for OV input (default 2).")
+        int blockSize;
+
+        @Option(names = "--length", paramLabel = "L", description = "L for OV input (default 2k(w-1)).")
+        Integer length;
+
+        @Option(names = "--reps", paramLabel = "ELL", description = "ell for OV input (default 1).")
+        Integer reps;
+
+        @Option(names = "--construction", paramLabel = "reference|paper", defaultValue = "reference",
+                description = "Lemma B.1 construction (default reference).")
+        String construction;
+
+        @Option(names = "--gamma", paramLabel = "G", defaultValue = "4", description = "separation x_yes/x_no (default 4).")
+        double gamma;
+
+        @Override
+        public Integer call() throws Exception {
+            if (file != null && formula != null) {
+                throw new ParameterException(spec.commandLine(), "give either FILE or --formula, not both");
+            }
+            MaxIpInstance inst;
+            if (file != null && file.toString().endsWith(".maxip")) {
+                inst = MaxIpFormat.read(file);
+            } else {
+                OvInstance ov = file != null ? OvFormat.read(file)
+                        : SatToOv.of(parseInline(spec, formula != null ? formula : DEFAULT_FORMULA),
+                                checkOrder(spec, order)).instance();
+                ProtocolParameters q = ProtocolParameters.withDefaults(ov.order(), ov.dimension(), blockSize, length,
+                        reps, null);
+                OvToMaxIp red = OvToMaxIp.of(ov, q, OvToMaxIp.DEFAULT_MAX_BYTES);
+                if (red.estimate().aliceRows() > MaxIpToAttentionExplain.MAX_ROWS) {
+                    throw new org.hardchain.util.UsageException("explain maxip2attention prints every row: the reduction"
+                            + " gives " + red.estimate().aliceRows() + " Alice rows, above the limit "
+                            + MaxIpToAttentionExplain.MAX_ROWS);
+                }
+                inst = red.build(OvToMaxIp.DEFAULT_MAX_BYTES, 1, Progress.silent());
+            }
+            spec.commandLine().getOut().print(MaxIpToAttentionExplain.explain(inst, Construction.parse(construction), gamma));
+            return ExitCodes.OK;
+        }
+    }
+
+    /** {@code explain chain}. */
+    @Command(name = "chain", mixinStandardHelpOptions = true,
+            description = {"The whole chain on a tiny formula (THEORY section 10): every stage's sizes and answer, the",
+                "decision call to an exact attention oracle, then witness recovery by self-reduction with every oracle",
+                "call, back to a satisfying assignment. At most " + ChainExplain.MAX_VARIABLES + " variables and "
+                    + ChainExplain.MAX_CLAUSES + " clauses."})
+    static final class ChainStage implements Callable<Integer> {
+        @Spec
+        CommandSpec spec;
+
+        @picocli.CommandLine.Mixin
+        FormulaInputMixin input;
+
+        @Option(names = {"-k", "--order"}, paramLabel = "K", defaultValue = "2", description = "k (default 2).")
+        int order;
+
+        @Option(names = "--block-size", paramLabel = "W", defaultValue = "2", description = "w (default 2).")
+        int blockSize;
+
+        @Option(names = "--construction", paramLabel = "reference|paper", defaultValue = "reference",
+                description = "Lemma B.1 construction (default reference).")
+        String construction;
+
+        @Option(names = "--gamma", paramLabel = "G", defaultValue = "4", description = "separation x_yes/x_no (default 4).")
+        double gamma;
+
+        @Override
+        public Integer call() throws Exception {
+            Cnf f = input.read(spec);
+            spec.commandLine().getOut().print(ChainExplain.explain(f, checkOrder(spec, order), blockSize,
+                    Construction.parse(construction), gamma));
             return ExitCodes.OK;
         }
     }
