@@ -15,7 +15,6 @@ import org.hardchain.attention.AttentionInput;
 import org.hardchain.attention.NaiveAttention;
 import org.hardchain.cnf.Cnf;
 import org.hardchain.cnf.Sat4jSolver;
-import org.hardchain.format.AttentionFiles;
 import org.hardchain.format.Json;
 import org.hardchain.format.MaxIpFormat;
 import org.hardchain.format.OvFormat;
@@ -325,7 +324,15 @@ public final class Chain {
                     String.format(Locale.ROOT, "NaiveAttention on %d rows (%.2fs) vs X/(X+C) from the rows' inner "
                             + "products: max |diff| = %.2g", sample.length, naiveSeconds, worstFormula));
             if (o.out() != null) {
-                writeAttention(red, o.out().resolve("attention"));
+                Path dir = o.out().resolve("attention");
+                double qBytes = (double) red.queryRows() * red.design().width() * 8;
+                if (qBytes <= (1L << 30)) {
+                    red.write(dir, 1L << 30);
+                } else {
+                    Files.createDirectories(dir);
+                    Json.write(dir.resolve("attention.json"), Map.of("parameters", red.parameters(), "files",
+                            String.format(Locale.ROOT, "not written: Q would take %.3g bytes > 1 GiB", qBytes)));
+                }
             }
 
             // 7. The oracle's decision call.
@@ -523,22 +530,6 @@ public final class Chain {
             rows.add(no.get((int) ((long) j * no.size() / left)));
         }
         return rows.stream().mapToInt(Integer::intValue).sorted().toArray();
-    }
-
-    /** Writes the attention instance (npy directory and parameters.json), refusing above 1 GiB of Q. */
-    static void writeAttention(AttentionReduction red, Path dir) throws IOException {
-        Files.createDirectories(dir);
-        double bytes = (double) red.queryRows() * red.design().width() * 8;
-        Map<String, Object> meta = new LinkedHashMap<>();
-        meta.put("parameters", red.parameters());
-        if (bytes <= (1L << 30)) {
-            AttentionFiles.write(dir, red.input());
-            meta.put("files", "Q.npy, K1.npy.., V1.npy..");
-        } else {
-            meta.put("files", String.format(Locale.ROOT, "not written: Q would take %.3g bytes > 1 GiB", bytes));
-        }
-        meta.put("provenance", red.provenance());
-        Json.write(dir.resolve("attention.json"), meta);
     }
 
     /** The JSON report of a run (issue 6's keys, plus the stages' details). */

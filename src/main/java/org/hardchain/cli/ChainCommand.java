@@ -177,20 +177,32 @@ public final class ChainCommand implements Callable<Integer> {
     }
 
     private static void printTable(PrintWriter out, Chain.Result result) {
-        String fmt = "%-24s %9s  %-44s %-8s %s%n";
-        out.printf(Locale.ROOT, fmt, "stage", "time", "sizes", "check", "");
+        int nameWidth = 5;
+        int sizesWidth = 5;
         for (StageReport s : result.stages()) {
-            String sizes = s.sizes().entrySet().stream()
-                    .map(e -> e.getKey() + "=" + format(e.getValue()))
-                    .collect(Collectors.joining(" "));
-            out.printf(Locale.ROOT, fmt, s.name(), String.format(Locale.ROOT, "%.3fs", s.seconds()),
-                    sizes, s.check().json(), s.detail());
+            nameWidth = Math.max(nameWidth, s.name().length());
+            sizesWidth = Math.max(sizesWidth, sizes(s).length());
         }
+        String fmt = "%-" + nameWidth + "s %9s  %-" + sizesWidth + "s  %-7s  %s%n";
+        out.printf(Locale.ROOT, fmt, "stage", "time", "sizes", "check", "detail");
+        for (StageReport s : result.stages()) {
+            out.printf(Locale.ROOT, fmt, s.name(), String.format(Locale.ROOT, "%.3fs", s.seconds()),
+                    sizes(s), s.check().json(), s.detail());
+        }
+    }
+
+    private static String sizes(StageReport s) {
+        return s.sizes().entrySet().stream()
+                .map(e -> e.getKey() + "=" + format(e.getValue()))
+                .collect(Collectors.joining(" "));
     }
 
     private static String format(Object v) {
         if (v instanceof int[] a) {
             return java.util.Arrays.stream(a).mapToObj(Integer::toString).collect(Collectors.joining("x"));
+        }
+        if (v instanceof Double x) {
+            return String.format(Locale.ROOT, "%.4g", x);
         }
         return String.valueOf(v);
     }

@@ -1,5 +1,8 @@
 package org.hardchain.hardness;
 
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
@@ -9,6 +12,8 @@ import java.util.Objects;
 import java.util.stream.IntStream;
 import org.hardchain.attention.AttentionInput;
 import org.hardchain.attention.Matrix;
+import org.hardchain.format.AttentionFiles;
+import org.hardchain.format.Json;
 import org.hardchain.maxip.MaxIpInstance;
 import org.hardchain.util.ResourceLimitException;
 
@@ -174,6 +179,26 @@ public final class AttentionReduction {
     /** The attention input with every query row. */
     public AttentionInput input() {
         return input(IntStream.range(0, alice.length).toArray());
+    }
+
+    /**
+     * Writes the instance for outside tools: {@code DIR/Q.npy, K1.npy.., V1.npy..} (float64,
+     * {@link AttentionFiles}) and {@code DIR/attention.json} with the parameters (theta, eps_a,
+     * scale, ...) and the row provenance.
+     *
+     * @param maxQBytes refuse (ResourceLimitException) when Q would exceed this
+     */
+    public void write(Path dir, long maxQBytes) throws IOException {
+        ResourceLimitException.check("query matrix Q", (double) alice.length * design.width() * 8, maxQBytes,
+                "bytes", "a smaller instance");
+        Files.createDirectories(dir);
+        AttentionFiles.write(dir, input());
+        Map<String, Object> meta = new LinkedHashMap<>();
+        meta.put("files", "Q.npy, K1.npy..K" + (inst.order() - 1) + ".npy, V1.npy..V" + (inst.order() - 1) + ".npy");
+        meta.put("decision", "row i is YES iff Att[i][0] > theta; needs an oracle error below eps_a");
+        meta.put("parameters", parameters());
+        meta.put("provenance", provenance());
+        Json.write(dir.resolve("attention.json"), meta);
     }
 
     /** Whether an oracle output decides its row YES: {@code output > theta}. */

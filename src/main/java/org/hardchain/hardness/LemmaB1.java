@@ -232,6 +232,34 @@ public final class LemmaB1 {
         return Math.log(x.shiftRight(shift).doubleValue()) + shift * Math.log(2);
     }
 
+    /**
+     * Both constructions' parameters for one instance, reference first: what each needs in
+     * width, rows, entry bound and oracle accuracy (THEORY §9's side-by-side report).
+     */
+    public static java.util.List<Map<String, Object>> sideBySide(org.hardchain.maxip.MaxIpInstance inst, double gamma) {
+        long[] sizes = new long[inst.order()];
+        for (int p = 0; p < sizes.length; p++) {
+            sizes[p] = inst.size(p);
+        }
+        long[] keys = java.util.Arrays.copyOfRange(sizes, 1, sizes.length);
+        java.util.List<Map<String, Object>> out = new java.util.ArrayList<>();
+        for (Construction c : Construction.values()) {
+            Design d = design(c, inst.order(), inst.dimension(), inst.threshold(), inst.eps().value(), sizes, gamma);
+            Map<String, Object> m = report(d, threshold(d, keys), sizes);
+            long[] rows = new long[inst.order()];
+            rows[0] = sizes[0];
+            for (int p = 1; p < rows.length; p++) {
+                rows[p] = sizes[p] + (c == Construction.REFERENCE ? 1 : d.pad(p));
+            }
+            m.put("attention_sizes", rows);
+            if (c == Construction.PAPER) {
+                m.put("padding_rows_for_constant_eps_a", paddingRowsForConstantAccuracy(d, keys));
+            }
+            out.add(m);
+        }
+        return out;
+    }
+
     /** The design and threshold as a report map (snake_case keys). */
     public static Map<String, Object> report(Design d, Threshold th, long[] sizes) {
         Map<String, Object> m = new LinkedHashMap<>();
