@@ -103,7 +103,7 @@ public final class ChainExplain {
         t.line("4. Gap-%d-MaxIP -> attention (Lemma B.1): Q is %d x %d, key matrices with %s rows, entries in {0} u (0, s],"
                 + " s = %s; theta = %s, eps_a < %s", order, sizes[0], d.width(), keyRowsText(sizes), Text.num(d.scale()),
                 Text.num(th.theta()), Text.num(th.epsA()));
-        LoggingOracle oracle = new LoggingOracle();
+        LoggingOracle oracle = new LoggingOracle(d);
         int[] all = new int[red.queryRows()];
         for (int i = 0; i < all.length; i++) {
             all[i] = i;
@@ -167,7 +167,12 @@ public final class ChainExplain {
     /** The exact oracle, sequential, logging every call. */
     private static final class LoggingOracle implements AttentionOracle {
         final List<String> log = new ArrayList<>();
+        final LemmaB1.Design design;
         int calls;
+
+        LoggingOracle(LemmaB1.Design design) {
+            this.design = design;
+        }
 
         @Override
         public double[] outputs(AttentionInput in, int[] rows) {
@@ -178,11 +183,15 @@ public final class ChainExplain {
                 out[x] = m.get(x, 0);
             }
             StringBuilder keys = new StringBuilder();
+            long[] real = new long[in.order() - 1];
             for (int p = 1; p < in.order(); p++) {
-                keys.append(p == 1 ? "" : " x ").append(in.n(p));
+                real[p - 1] = in.n(p) - (design.construction() == Construction.REFERENCE ? 1 : design.padding()[p - 1]);
+                keys.append(p == 1 ? "" : " x ").append(real[p - 1]);
             }
-            log.add(String.format(Locale.ROOT, "call %d: %d query row(s), key matrices with %s rows -> output %s", calls,
-                    rows.length, keys, rows.length == 1 ? fmt(out[0]) : "(" + rows.length + " values)"));
+            double theta = LemmaB1.threshold(design, real).theta();
+            log.add(String.format(Locale.ROOT, "call %d: %d query row(s) against %s real key vectors: theta = %s%s", calls,
+                    rows.length, keys, Text.num(theta), rows.length == 1 ? ", output " + fmt(out[0]) + " -> "
+                            + (out[0] > theta ? "YES, keep the first half" : "no, keep the second half") : ""));
             return out;
         }
 

@@ -124,7 +124,8 @@ public final class ProtocolExplain {
         if (exact.accepting() != accepting.size()) {
             throw new IllegalStateException("exact count " + exact.accepting() + " != enumerated " + accepting.size());
         }
-        t.line("sets are %s; completeness: disjoint sets and psi* are accepted on every r", disjoint ? "disjoint" : "intersecting");
+        t.line(disjoint ? "sets are disjoint: psi* is accepted on every r (completeness)"
+                : "sets intersect: psi* is rejected, and soundness bounds every other message");
         double bound = q.soundnessBound();
         long kw = (long) k * (w - 1);
         t.line("soundness bound (k(w-1)/L)^ell = (%d/%d)^%d = %s", kw, l, ell, Text.num(bound));
