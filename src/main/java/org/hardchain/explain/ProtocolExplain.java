@@ -109,7 +109,8 @@ public final class ProtocolExplain {
             for (int j = 0; j < ell; j++) {
                 long sum = protocol.aliceSum(players.get(0), others, j, r[j]);
                 checks.append(j == 0 ? "" : "; ").append("psi(").append(r[j]).append(") = ")
-                        .append(honest.value(r[j])).append(honest.value(r[j]) == sum ? " = " : " != ").append(sum);
+                        .append(honest.value(r[j])).append(honest.value(r[j]) == sum ? ", equal to" : ", not")
+                        .append(" Alice's sum ").append(sum);
             }
             boolean acc = protocol.accepts(players.get(0), honest, others, r);
             if (acc) {
