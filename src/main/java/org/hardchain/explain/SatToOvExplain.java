@@ -136,6 +136,9 @@ public final class SatToOvExplain {
     }
 
     static String assignmentText(boolean[] a) {
+        if (a.length == 0) {
+            return "the empty assignment";
+        }
         StringBuilder b = new StringBuilder();
         for (int v = 0; v < a.length; v++) {
             b.append(v == 0 ? "" : " ").append('x').append(v + 1).append('=').append(a[v] ? 1 : 0);
