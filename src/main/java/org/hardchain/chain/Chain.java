@@ -384,7 +384,12 @@ public final class Chain {
                 }
             }
             boolean decisionsOk = wrongRows == 0 && wrongVec == 0 && answer == reference;
-            add("decisions (output > theta)", t7, sizes("yes_rows", decidedYes, "yes_vectors", vecYes),
+            Map<String, Object> dSizes = sizes("yes_rows", decidedYes, "yes_vectors", vecYes);
+            if (vecYes > 0 && vecYes <= 16) {
+                dSizes.put("vectors_with_partner", IntStream.range(0, vecDecided.length).filter(a -> vecDecided[a])
+                        .boxed().toList());
+            }
+            add("decisions (output > theta)", t7, dSizes,
                     decisionsOk, String.format(Locale.ROOT, "%d rows differ from Max-IP (%s), %s; answer %s, SAT4J %s",
                             wrongRows, solver.startsWith("brute") ? "brute force" : "exact",
                             partner == null ? "k-OV vectors not checked (brute force skipped)"

@@ -33,11 +33,11 @@ import picocli.CommandLine.Spec;
 /** {@code hardchain chain [FILE.cnf]}: runs the reduction chain with a check after each stage. */
 @Command(name = "chain", mixinStandardHelpOptions = true,
         description = {
-            "Runs the reduction chain on a CNF formula (default: instances/default.cnf), stage",
-            "by stage, and checks each stage against an independent oracle (SAT4J, brute force,",
-            "our own CNF evaluator, naive attention): SAT -> k-OV -> Gap-k-MaxIP -> attention",
-            "(Lemma B.1) -> oracle -> decisions -> witness by self-reduction. Prints one table",
-            "(stage, time, sizes, check), then the answer and the recovered assignment.",
+            "Runs the reduction chain on a CNF formula (default: instances/default.cnf):",
+            "SAT -> k-OV -> Gap-k-MaxIP -> attention (Lemma B.1) -> oracle -> decisions",
+            "-> witness by self-reduction, and checks each stage against an independent",
+            "oracle (SAT4J, brute force, our CNF evaluator, naive attention). Prints one",
+            "table (stage, time, sizes, check), then the answer and the assignment.",
             "Exits 1 if any check fails: the answer is then reported as NOT VERIFIED."})
 public final class ChainCommand implements Callable<Integer> {
     @Spec

@@ -29,6 +29,11 @@ import org.hardchain.util.UsageException;
  * {@code lambda = s^k / d}. Everything is computed in log space (no {@code e^{lambda t}} is
  * ever formed); {@code f(x_yes) - f(x_no)} is computed as {@code (x-y)C/((x+C)(y+C))} without
  * cancellation. Cost O(k) arithmetic on numbers of O(k log n) bits.
+ *
+ * <p>{@code org.hardchain.maxip.MaxIpRegime} estimates the same quantities from the sizes
+ * alone for the {@code ov2maxip} report, with an integer h and no fractional reference entry,
+ * so its eps_a is a little smaller (0.150 instead of 0.1667 at gamma = 4); this class is what
+ * the construction actually uses.
  */
 public final class LemmaB1 {
     /** THEORY §9's default separation gamma = x_yes / x_no. */

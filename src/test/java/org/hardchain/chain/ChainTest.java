@@ -141,4 +141,47 @@ class ChainTest {
             assertNull(r.assignment());
         }
     }
+
+    @Test
+    void externalOracleWaitsForEveryCallsOutputAndRecoversTheWitness() throws Exception {
+        Cnf f = CnfGenerators.randomKCnf(6, 18, 3, 2);
+        assertTrue(Sat4jSolver.solve(f).isPresent(), "seed 2 formula is satisfiable");
+        Path calls = dir.resolve("calls");
+        java.util.concurrent.atomic.AtomicBoolean stop = new java.util.concurrent.atomic.AtomicBoolean();
+        // Someone else's implementation: answers each call directory with our exact kernel.
+        Thread responder = new Thread(() -> {
+            while (!stop.get()) {
+                try {
+                    if (Files.isDirectory(calls)) {
+                        try (var ds = Files.list(calls)) {
+                            for (Path c : ds.toList()) {
+                                Path out = c.resolve("output.npy");
+                                if (Files.exists(c.resolve("request.json")) && !Files.exists(out)) {
+                                    org.hardchain.format.Npy.writeMatrix(out, org.hardchain.attention.ExactAttention
+                                            .create().compute(org.hardchain.format.AttentionFiles.read(c)), false);
+                                }
+                            }
+                        }
+                    }
+                    Thread.sleep(20);
+                } catch (Exception e) {
+                    // a call directory still being written: try again
+                }
+            }
+        });
+        responder.start();
+        try {
+            ExternalOracle ext = new ExternalOracle(calls, null, Duration.ofSeconds(60));
+            Chain.Result r = Chain.run(f, new Chain.Options(2, 2, Chain.Options.DEFAULT_BRUTE_FORCE_LIMIT, 1, ext,
+                    Construction.REFERENCE, 4, 16, null, false));
+            assertTrue(r.verified(), r.stages()::toString);
+            assertTrue(r.satisfiable());
+            assertTrue(f.isSatisfiedBy(r.assignment()));
+            assertEquals(r.oracleCalls(), ext.calls());
+            assertTrue(Files.exists(calls.resolve("call-" + (ext.calls() - 1) + "/output.npy")));
+        } finally {
+            stop.set(true);
+            responder.join();
+        }
+    }
 }

@@ -28,6 +28,7 @@ class ChainCommandTest {
         assertTrue(j.get("oracle_calls").asInt() > 1);
         for (JsonNode s : j.get("stages")) {
             assertEquals("passed", s.get("check").asText(), s.toString());
+            assertTrue(s.has("name") && s.has("seconds") && s.get("sizes").isObject() && s.has("detail"), s::toString);
         }
     }
 
