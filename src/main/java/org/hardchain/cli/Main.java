@@ -31,6 +31,7 @@ import picocli.CommandLine.Spec;
             Ov2MaxIpCommand.class,
             MaxIpCommand.class,
             MaxIp2AttentionCommand.class,
+            ExplainCommand.class,
             AttentionCommand.class,
             ChainCommand.class,
             SweepCommand.class,
