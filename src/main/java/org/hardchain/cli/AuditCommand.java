@@ -16,6 +16,7 @@ import org.hardchain.hardness.LemmaB1;
 import org.hardchain.maxip.OvToMaxIp;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
@@ -46,14 +47,8 @@ public final class AuditCommand implements Callable<Integer> {
             description = "Protocol block sizes w (default ${DEFAULT-VALUE}).")
     List<Integer> blockSizes;
 
-    @Option(names = "--length", paramLabel = "L", description = "Code length L (default max(1, 2k(w-1))).")
-    Integer length;
-
-    @Option(names = "--reps", paramLabel = "ELL", description = "Repetitions ell (default 1).")
-    Integer reps;
-
-    @Option(names = "--prime", paramLabel = "P", description = "Prime p (default the smallest with p >= L and p > T).")
-    Long prime;
+    @Mixin
+    CodeOptions code;
 
     @Option(names = "--gamma", paramLabel = "G", defaultValue = "" + LemmaB1.DEFAULT_GAMMA,
             description = "Separation gamma of Lemma B.1 (default ${DEFAULT-VALUE}).")
@@ -69,7 +64,7 @@ public final class AuditCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         Cnf formula = Dimacs.read(input);
-        List<ParameterAudit.Row> rows = ParameterAudit.of(formula, order, blockSizes, length, reps, prime, gamma,
+        List<ParameterAudit.Row> rows = ParameterAudit.of(formula, order, blockSizes, code.length, code.reps, code.prime, gamma,
                 maxBytes);
         PrintWriter out = spec.commandLine().getOut();
         out.printf(Locale.ROOT, "%s: N=%d variables, m=%d clauses, k=%d, k-OV sets %s; gamma=%.3g%n", input,

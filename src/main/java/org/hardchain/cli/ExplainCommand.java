@@ -25,6 +25,7 @@ import org.hardchain.ov.SatToOv;
 import org.hardchain.protocol.ProtocolParameters;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Parameters;
@@ -155,14 +156,8 @@ public final class ExplainCommand implements Callable<Integer> {
         @Option(names = "--block-size", paramLabel = "W", defaultValue = "2", description = "w (default 2).")
         int blockSize;
 
-        @Option(names = "--length", paramLabel = "L", description = "L (default 2k(w-1)).")
-        Integer length;
-
-        @Option(names = "--reps", paramLabel = "ELL", description = "ell (default 1).")
-        Integer reps;
-
-        @Option(names = "--prime", paramLabel = "P", description = "p (default the smallest prime >= L and > T).")
-        Long prime;
+        @Mixin
+        CodeOptions code;
 
         @Option(names = "--sets", arity = "1..*", paramLabel = "S",
                 description = "k comma-separated sets, Alice's first (\"\" is empty; default 0,3 1,2).")
@@ -171,8 +166,7 @@ public final class ExplainCommand implements Callable<Integer> {
         @Override
         public Integer call() {
             List<String> given = sets != null ? sets : List.of("0,3", "1,2");
-            ProtocolParameters q = ProtocolParameters.withDefaults(checkOrder(spec, order), universe, blockSize, length,
-                    reps, prime);
+            ProtocolParameters q = code.parameters(checkOrder(spec, order), universe, blockSize);
             if (given.size() != order) {
                 throw new ParameterException(spec.commandLine(), "--sets gives " + given.size() + " sets, need k = " + order);
             }
@@ -232,14 +226,8 @@ public final class ExplainCommand implements Callable<Integer> {
         @Option(names = "--block-size", paramLabel = "W", defaultValue = "2", description = "w (default 2).")
         int blockSize;
 
-        @Option(names = "--length", paramLabel = "L", description = "L (default 2k(w-1)).")
-        Integer length;
-
-        @Option(names = "--reps", paramLabel = "ELL", description = "ell (default 1).")
-        Integer reps;
-
-        @Option(names = "--prime", paramLabel = "P", description = "p (default the smallest prime >= L and > T).")
-        Long prime;
+        @Mixin
+        CodeOptions code;
 
         @Override
         public Integer call() throws Exception {
@@ -249,8 +237,7 @@ public final class ExplainCommand implements Callable<Integer> {
             OvInstance ov = file != null ? OvFormat.read(file)
                     : SatToOv.of(parseInline(spec, formula != null ? formula : DEFAULT_FORMULA), checkOrder(spec, order))
                             .instance();
-            ProtocolParameters q = ProtocolParameters.withDefaults(ov.order(), ov.dimension(), blockSize, length, reps,
-                    prime);
+            ProtocolParameters q = code.parameters(ov.order(), ov.dimension(), blockSize);
             PrintWriter out = spec.commandLine().getOut();
             out.print(OvToMaxIpExplain.explain(ov, q));
             return ExitCodes.OK;

@@ -18,6 +18,7 @@ import org.hardchain.util.Progress;
 import org.hardchain.util.ResourceLimitException;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Parameters;
@@ -40,14 +41,8 @@ public final class Ov2MaxIpCommand implements Callable<Integer> {
     @Option(names = "--block-size", required = true, paramLabel = "W", description = "w, the protocol's block size.")
     int blockSize;
 
-    @Option(names = "--length", paramLabel = "L", description = "L, the code length (default max(1, 2k(w-1)): 1 - eps = 1/2^ell).")
-    Integer length;
-
-    @Option(names = "--reps", paramLabel = "ELL", description = "ell, the repetitions (default 1).")
-    Integer reps;
-
-    @Option(names = "--prime", paramLabel = "P", description = "p (default: the smallest prime with p >= L and p > T).")
-    Long prime;
+    @Mixin
+    CodeOptions code;
 
     @Option(names = "--max-bytes", paramLabel = "N", description = "Refuse when the construction would need more memory (default: ${DEFAULT-VALUE}).")
     long maxBytes = OvToMaxIp.DEFAULT_MAX_BYTES;
@@ -74,7 +69,7 @@ public final class Ov2MaxIpCommand implements Callable<Integer> {
             throw new ParameterException(spec.commandLine(), "Invalid value '" + gamma + "' for '--gamma': must be >= 2");
         }
         OvInstance ov = OvFormat.read(input);
-        ProtocolParameters params = ProtocolParameters.withDefaults(ov.order(), ov.dimension(), blockSize, length, reps, prime);
+        ProtocolParameters params = code.parameters(ov.order(), ov.dimension(), blockSize);
         long start = System.nanoTime();
         OvToMaxIp red = OvToMaxIp.of(ov, params, maxBytes);
         OvToMaxIp.Estimate e = red.estimate();

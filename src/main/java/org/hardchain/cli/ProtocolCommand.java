@@ -23,6 +23,7 @@ import org.hardchain.protocol.SetEncoding;
 import org.hardchain.util.UsageException;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Spec;
@@ -63,14 +64,8 @@ public final class ProtocolCommand implements Callable<Integer> {
     @Option(names = "--block-size", required = true, paramLabel = "W", description = "w, the block size (code dimension).")
     int blockSize;
 
-    @Option(names = "--length", paramLabel = "L", description = "L, the code length (default max(1, 2k(w-1)): soundness 1/2).")
-    Integer length;
-
-    @Option(names = "--reps", paramLabel = "ELL", description = "ell, the number of repetitions (default 1).")
-    Integer reps;
-
-    @Option(names = "--prime", paramLabel = "P", description = "p (default: the smallest prime with p >= L and p > T = ceil(m/w)).")
-    Long prime;
+    @Mixin
+    CodeOptions code;
 
     @Option(names = "--sets", arity = "1..*", paramLabel = "S",
             description = "The k sets, each a comma-separated list of elements of [0, M) (\"\" for the empty set); the first is Alice's.")
@@ -139,7 +134,7 @@ public final class ProtocolCommand implements Callable<Integer> {
                 throw new ParameterException(spec.commandLine(), "--sets needs k = " + k + " sets, got " + sets.size());
             }
         }
-        ProtocolParameters params = ProtocolParameters.withDefaults(k, m, blockSize, length, reps, prime);
+        ProtocolParameters params = code.parameters(k, m, blockSize);
         if (ov == null) {
             for (String s : sets) {
                 parsed.add(parseSet(s, m));
