@@ -308,11 +308,8 @@ public final class ExplainCommand implements Callable<Integer> {
         @Option(names = "--block-size", paramLabel = "W", defaultValue = "2", description = "w for OV input (default 2).")
         int blockSize;
 
-        @Option(names = "--length", paramLabel = "L", description = "L for OV input (default 2k(w-1)).")
-        Integer length;
-
-        @Option(names = "--reps", paramLabel = "ELL", description = "ell for OV input (default 1).")
-        Integer reps;
+        @Mixin
+        CodeOptions code;
 
         @Option(names = "--construction", paramLabel = "reference|paper", defaultValue = "reference",
                 description = "Lemma B.1 construction (default reference).")
@@ -333,8 +330,7 @@ public final class ExplainCommand implements Callable<Integer> {
                 OvInstance ov = file != null ? OvFormat.read(file)
                         : SatToOv.of(parseInline(spec, formula != null ? formula : DEFAULT_FORMULA),
                                 checkOrder(spec, order)).instance();
-                ProtocolParameters q = ProtocolParameters.withDefaults(ov.order(), ov.dimension(), blockSize, length,
-                        reps, null);
+                ProtocolParameters q = code.parameters(ov.order(), ov.dimension(), blockSize);
                 OvToMaxIp red = OvToMaxIp.of(ov, q, OvToMaxIp.DEFAULT_MAX_BYTES);
                 if (red.estimate().aliceRows() > MaxIpToAttentionExplain.MAX_ROWS) {
                     throw new org.hardchain.util.UsageException("explain maxip2attention prints every row: the reduction"
