@@ -87,7 +87,19 @@ public final class ExplainCommand implements Callable<Integer> {
         return Cnf.of(vars, clauses);
     }
 
-    static int checkOrder(CommandSpec spec, int order) {
+    /**
+     * The k-OV instance of a walkthrough: the {@code .ov} file if given, else the inline formula
+     * (or {@link #DEFAULT_FORMULA}) reduced by SAT -> k-OV at the given order.
+     */
+    static OvInstance ovInput(CommandSpec spec, Path file, String formula, int order) throws java.io.IOException {
+        if (file != null) {
+            return OvFormat.read(file);
+        }
+        return SatToOv.of(parseInline(spec, formula != null ? formula : DEFAULT_FORMULA), checkOrder(spec, order))
+                .instance();
+    }
+
+        static int checkOrder(CommandSpec spec, int order) {
         if (order < 2) {
             throw new ParameterException(spec.commandLine(), "Invalid value '" + order + "' for '--order': must be >= 2");
         }
@@ -234,9 +246,7 @@ public final class ExplainCommand implements Callable<Integer> {
             if (file != null && formula != null) {
                 throw new ParameterException(spec.commandLine(), "give either FILE.ov or --formula, not both");
             }
-            OvInstance ov = file != null ? OvFormat.read(file)
-                    : SatToOv.of(parseInline(spec, formula != null ? formula : DEFAULT_FORMULA), checkOrder(spec, order))
-                            .instance();
+            OvInstance ov = ovInput(spec, file, formula, order);
             ProtocolParameters q = code.parameters(ov.order(), ov.dimension(), blockSize);
             PrintWriter out = spec.commandLine().getOut();
             out.print(OvToMaxIpExplain.explain(ov, q));
@@ -327,9 +337,7 @@ public final class ExplainCommand implements Callable<Integer> {
             if (file != null && file.toString().endsWith(".maxip")) {
                 inst = MaxIpFormat.read(file);
             } else {
-                OvInstance ov = file != null ? OvFormat.read(file)
-                        : SatToOv.of(parseInline(spec, formula != null ? formula : DEFAULT_FORMULA),
-                                checkOrder(spec, order)).instance();
+                OvInstance ov = ovInput(spec, file, formula, order);
                 ProtocolParameters q = code.parameters(ov.order(), ov.dimension(), blockSize);
                 OvToMaxIp red = OvToMaxIp.of(ov, q, OvToMaxIp.DEFAULT_MAX_BYTES);
                 if (red.estimate().aliceRows() > MaxIpToAttentionExplain.MAX_ROWS) {
